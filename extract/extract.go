@@ -1,6 +1,27 @@
+// Package extract turns the text of a Vietnamese party or government
+// planning document into a Document: header (kind, number, issuer, place,
+// date, title), section tree, cited documents with their relation,
+// deadlines with the responsible body, signature, recipients and
+// attachments.
+//
+// Contracts:
+//   - Extract never panics and never fails on text: what it cannot read
+//     goes into Document.Diagnostics. It refuses only input that is not
+//     text (ErrBinary), empty (ErrEmpty) or larger than MaxInputSize
+//     (ErrTooLarge).
+//   - Every Span is a byte range into the normalised text that Extract
+//     returns alongside the Document (see Normalize); spans are in bounds
+//     and on rune boundaries.
+//   - Extracting the normalised text again gives the same Document.
+//   - The package imports only the standard library and golang.org/x/text.
 package extract
 
-import "errors"
+import (
+	"bytes"
+	"errors"
+	"sort"
+	"strings"
+)
 
 // MaxInputSize is the largest input Extract accepts.
 const MaxInputSize = 20 << 20
@@ -15,5 +36,204 @@ var (
 // Extract reads one document (raw bytes, UTF-8 expected) and returns its
 // structure and the normalised text that the spans point into.
 func Extract(raw []byte) (*Document, string, error) {
-	return &Document{}, string(raw), nil // TODO: replaced by the real pipeline
+	if err := CheckInput(raw); err != nil {
+		return nil, "", err
+	}
+	text, diags := Normalize(raw)
+	doc := Parse(text)
+	doc.Diagnostics = append(diags, doc.Diagnostics...)
+	return doc, text, nil
+}
+
+// CheckInput tells whether raw is text Extract will read.
+func CheckInput(raw []byte) error {
+	switch {
+	case len(raw) > MaxInputSize:
+		return ErrTooLarge
+	case len(bytes.TrimSpace(raw)) == 0:
+		return ErrEmpty
+	case looksBinary(raw):
+		return ErrBinary
+	}
+	return nil
+}
+
+// looksBinary: NUL bytes, or many control bytes, in the first 8 KB.
+func looksBinary(raw []byte) bool {
+	head := raw[:min(len(raw), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl*20 > len(head)
+}
+
+// Parse extracts the structure of text that is already normalised.
+func Parse(text string) *Document {
+	p := &parser{text: text, ls: splitLines(text)}
+	return p.parse()
+}
+
+type parser struct {
+	text string
+	ls   []line
+	h    header
+	lay  layout
+	doc  *Document
+}
+
+func (p *parser) parse() *Document {
+	p.doc = &Document{Sections: []*Section{}, References: []*Reference{}, NamedReferences: []*NamedReference{},
+		Deadlines: []*Deadline{}, RelativeDeadlines: []*RelativeDeadline{}, Recipients: []string{},
+		Attachments: []*Attachment{}, Diagnostics: []Diagnostic{}}
+	p.h = parseHeader(p.text, p.ls)
+	p.lay = findLayout(p.ls, p.h.body)
+	d := p.doc
+	d.Sections = orEmpty(parseSections(p.text, p.ls, p.lay.body, p.lay.bodyEnd))
+	d.Recipients = parseRecipients(p.ls, p.lay.bodyEnd, p.lay.attach)
+	d.Signature = parseSignature(p.ls, p.lay.bodyEnd, p.lay.attach)
+	d.Attachments = parseAttachments(p.text, p.ls, p.lay.attachStarts)
+	ms := findMentions(p.text)
+	computeRelations(p.text, ms)
+	p.fillHeader(ms)
+	p.references(ms)
+	p.deadlines(ms)
+	return d
+}
+
+func orEmpty(s []*Section) []*Section {
+	if s == nil {
+		return []*Section{}
+	}
+	return s
+}
+
+// fillHeader completes the header from an attachment line when the
+// header itself lacks the number ("ban hành kèm theo Kế hoạch số …").
+func (p *parser) fillHeader(ms []*mention) {
+	h, d := &p.h, p.doc
+	if h.symbol == "" {
+		if m := ownFromAttachment(p.text, ms, h.kind); m != nil {
+			h.symbol = m.sym.symbol
+			if h.kind == "" {
+				h.kind = m.kind.name
+			}
+			if h.date == "" && m.hasDate {
+				h.date = m.date.startISO()
+			}
+			if h.issuer == "" {
+				h.issuer = m.issuer
+			}
+		}
+	}
+	if h.issuer == "" && d.Signature != nil {
+		h.issuer = issuerFromSignature(string(d.Signature.OnBehalf))
+	}
+	d.Kind, d.Symbol, d.Date, d.Place = Str(h.kind), Str(h.symbol), Str(h.date), Str(h.place)
+	d.Issuer = Str(normalizeIssuer(h.issuer))
+	d.Title = Str(h.title)
+}
+
+// issuerFromSignature: "T/M BAN THƯỜNG VỤ" → "Ban Thường vụ".
+func issuerFromSignature(s string) string {
+	_, k := matchAny(s, 0, signaturePrefixes)
+	if k < 0 {
+		return ""
+	}
+	e, _ := matchFold(s, 0, signaturePrefixes[k])
+	return normalizeIssuer(strings.TrimSpace(s[e:]))
+}
+
+// sectionLabel names the part of the document containing pos: the number
+// of a top-level section of the body, or an attachment's heading.
+func (p *parser) sectionLabel(pos int) string {
+	if s := sectionAt(p.doc.Sections, pos); s != nil {
+		return s.Number
+	}
+	for _, a := range p.doc.Attachments {
+		if pos >= a.Span[0] && pos < a.Span[1] {
+			return a.Heading
+		}
+	}
+	return ""
+}
+
+func (p *parser) references(ms []*mention) {
+	own := ""
+	if p.h.symbol != "" {
+		own = symbolKey(p.h.symbol)
+	}
+	groups, diags := resolve(p.text, ms, own)
+	for _, g := range groups {
+		p.doc.References = append(p.doc.References, g.toReference(p.text, p.sectionLabel))
+	}
+	sort.SliceStable(p.doc.References, func(i, j int) bool {
+		return p.doc.References[i].Mentions[0].Span[0] < p.doc.References[j].Mentions[0].Span[0]
+	})
+	p.doc.Diagnostics = append(p.doc.Diagnostics, diags...)
+}
+
+func (p *parser) deadlines(ms []*mention) {
+	c := &deadlineCtx{text: p.text, docDate: p.h.date}
+	if len(p.h.date) >= 4 {
+		c.docYear = atoi(p.h.date[:4])
+	}
+	for _, m := range ms {
+		c.skip = append(c.skip, Span{m.start, m.tailEnd})
+	}
+	c.skip = append(c.skip, p.h.titleSpan)
+	if p.lay.body > 0 {
+		c.skip = append(c.skip, Span{0, p.ls[p.lay.body-1].end})
+	}
+	if p.lay.body < len(p.ls) {
+		c.regions = append(c.regions, Span{p.ls[p.lay.body].start, p.offsetOf(p.lay.bodyEnd)})
+	}
+	if p.lay.attach < len(p.ls) {
+		c.regions = append(c.regions, Span{p.ls[p.lay.attach].start, len(p.text)})
+	}
+	c.tableLine = func(pos int) bool { return strings.ContainsRune(p.lineAt(pos).s, '\t') }
+	dls, rel := findDeadlines(c)
+	for _, d := range dls {
+		l := p.lineAt(d.Span[0])
+		d.Responsible = Str(responsibleFor(p.text, d.Span[0], l.start))
+		d.Task = Str(taskText(p.text, d.Span[0], d.Span[1], l.start, l.end))
+		d.Section = Str(p.sectionLabel(d.Span[0]))
+	}
+	for _, r := range rel {
+		r.Section = Str(p.sectionLabel(r.Span[0]))
+	}
+	p.doc.Deadlines = append(p.doc.Deadlines, dls...)
+	p.doc.RelativeDeadlines = append(p.doc.RelativeDeadlines, rel...)
+}
+
+func (p *parser) offsetOf(lineIdx int) int {
+	if lineIdx >= len(p.ls) {
+		return len(p.text)
+	}
+	return p.ls[lineIdx].start
+}
+
+// lineAt returns the line containing byte offset pos.
+func (p *parser) lineAt(pos int) line {
+	i := sort.Search(len(p.ls), func(i int) bool { return p.ls[i].end >= pos })
+	if i >= len(p.ls) {
+		return p.ls[len(p.ls)-1]
+	}
+	return p.ls[i]
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"vanban/extract"
+)
+
+// runExtract implements `vanban extract [--text] FILE...`.
+func runExtract(args []string, stdin io.Reader, stdout io.Writer) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	textOnly := fs.Bool("text", false, "print the normalised text instead of JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		return fmt.Errorf("extract: no FILE given (use - for standard input)")
+	}
+	var docs []*extract.Document
+	for _, f := range files {
+		raw, err := readInput(f, stdin)
+		if err != nil {
+			return err
+		}
+		doc, text, err := extract.Extract(raw)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		if *textOnly {
+			if _, err := io.WriteString(stdout, text+"\n"); err != nil {
+				return err
+			}
+			continue
+		}
+		docs = append(docs, doc)
+	}
+	if *textOnly {
+		return nil
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if len(docs) == 1 {
+		return enc.Encode(docs[0])
+	}
+	return enc.Encode(docs)
+}
+
+// readInput reads a file ("-" is stdin), refusing inputs over the limit
+// without reading them whole.
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, extract.MaxInputSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(raw) > extract.MaxInputSize {
+		return nil, fmt.Errorf("%s: %w", name, extract.ErrTooLarge)
+	}
+	return raw, nil
+}

@@ -1,0 +1,152 @@
+package extract
+
+import "strings"
+
+// Web-page chrome: a copied page carries its menus, date and sharing links
+// around the document. dropChrome keeps the document: it drops short lines
+// before the first header line (motto, issuer, number, kind or a page
+// title naming the document) and everything from the first trailing
+// chrome line on.
+
+var headerAnchors = []string{
+	"cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam",
+	"doc lap - tu do", "uy ban nhan dan", "ubnd ", "tinh uy", "thanh uy",
+	"huyen uy", "quan uy", "dang uy", "dang bo", "ban chap hanh",
+	"ban thuong vu", "ban dan van", "ban tuyen giao", "ban to chuc",
+	"chinh phu", "thu tuong", "bo ", "so ", "so:", "hoi dong nhan dan",
+	"van phong", "mat tran to quoc",
+}
+
+var trailingChrome = []string{
+	"gui cho ban be", "phan hoi", "thong tin nguoi gui phan hoi",
+	"cac tin khac", "xem nhieu nhat", "tin lien quan", "in bai", "chia se",
+	"ban in", "quay lai", "ve dau trang", "dau trang", "tro ve", "binh luan",
+	"y kien ban doc", "tin moi", "tin cung chuyen muc", "cac tin da dua",
+	"luot xem", "facebook", "twitter", "zalo", "gui email", "email",
+	"in trang", "luu bai viet", "tin khac", "bai viet lien quan",
+	"van ban lien quan", "danh gia bai viet",
+}
+
+var trailingChromePrefix = []string{
+	"file:", "file dinh kem", "tai ve", "tap tin dinh kem", "dinh kem:",
+	"nguon:", "tags:", "tu khoa:", "luot xem:", "tai file",
+}
+
+// chromeFirst holds the first letters of trailing chrome lines.
+var chromeFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, c := range append(append([]string{}, trailingChrome...), trailingChromePrefix...) {
+		m[rune(c[0])] = true
+	}
+	return m
+}()
+
+func dropChrome(lines []string) ([]string, int) {
+	dropped := 0
+	if a := firstAnchor(lines); a > 0 && chromeLike(lines[:a]) {
+		dropped += countNonEmpty(lines[:a])
+		lines = lines[a:]
+	}
+	if t := trailingStart(lines); t >= 0 {
+		dropped += countNonEmpty(lines[t:])
+		lines = lines[:t]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	return lines, dropped
+}
+
+func countNonEmpty(ls []string) int {
+	n := 0
+	for _, l := range ls {
+		if l != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// firstAnchor returns the index of the first header line within the
+// first 40 lines, or -1.
+func firstAnchor(lines []string) int {
+	for i, l := range lines {
+		if i >= 40 {
+			break
+		}
+		if isHeaderAnchor(l) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isHeaderAnchor(l string) bool {
+	if l == "" {
+		return false
+	}
+	if kindLineEnd(l) > 0 {
+		return true
+	}
+	if isUpperLine(l) {
+		if _, k := matchAny(l, 0, headerAnchors); k >= 0 {
+			return true
+		}
+	}
+	if e, ok := matchFold(l, 0, "so"); ok && e < len(l) && (l[e] == ':' || l[e] == ' ') {
+		j := skipSpaces(l, e+1)
+		return j < len(l) && '0' <= l[j] && l[j] <= '9'
+	}
+	return isWebTitle(l)
+}
+
+// isWebTitle reports whether l is a page title naming a document:
+// "Kế hoạch số 82-KH/BDVTW ngày 18/5/2023 của Ban Dân vận Trung ương về …".
+func isWebTitle(l string) bool {
+	k, e := matchKind(l, 0)
+	if k == nil {
+		return false
+	}
+	m, ok := lexSymbolAfterKind(l, e)
+	return ok && m.symbol != ""
+}
+
+// chromeLike reports whether the lines before the header look like page
+// chrome rather than document text.
+func chromeLike(ls []string) bool {
+	total := 0
+	for _, l := range ls {
+		total += len(l)
+		if len(l) > 160 || endsSentence(l) && len(l) > 80 {
+			return false
+		}
+	}
+	return total < 1500
+}
+
+// trailingStart returns the index of the first trailing chrome line in
+// the last part of the text, or -1.
+func trailingStart(lines []string) int {
+	from := len(lines) / 3
+	for i := from; i < len(lines); i++ {
+		l := lines[i]
+		if l == "" || len(l) > 120 || !chromeFirst[foldRune(firstRune(l))] {
+			continue
+		}
+		f := strings.TrimRight(strings.TrimSpace(foldString(l)), " .:")
+		for _, c := range trailingChrome {
+			if f == c {
+				return i
+			}
+		}
+		for _, p := range trailingChromePrefix {
+			if strings.HasPrefix(f+":", p) || strings.HasPrefix(f, p) {
+				return i
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,317 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A date phrase is a deadline when the words before it set a time limit
+// ("trước ngày", "chậm nhất", "hoàn thành trong", "Thời gian hoàn thành:",
+// "vào", "trong"), or when it opens a clause that assigns work ("Năm 2021,
+// hoàn thành…"). It is not when it dates a cited document, names a period
+// ("giai đoạn 2021-2025", "nhiệm kỳ", "Số liệu tính từ…"), sits in a
+// table row, or lies before the document's own date.
+
+// deadlineCues end the words before a deadline (folded, punctuation and
+// extra spaces removed).
+var deadlineCues = []string{
+	"truoc ngay", "truoc", "cham nhat la ngay", "cham nhat ngay", "cham nhat la",
+	"cham nhat vao ngay", "cham nhat vao", "cham nhat", "han chot", "han cuoi",
+	"xong truoc", "khong qua ngay", "khong qua", "hoan thanh trong",
+	"hoan thanh vao", "hoan thanh truoc", "hoan thanh", "vao ngay", "vao",
+	"trong", "trong ngay", "du kien tu", "du kien", "du kien vao", "bat dau tu",
+	"tu", "thuc hien trong", "to chuc trong", "thuc hien nam", "thuc hien",
+	"ket thuc truoc", "ket thuc vao", "ket thuc", "dung han",
+}
+
+// periodWords before a date make it a period name, not a deadline.
+var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac"}
+
+type deadlineCtx struct {
+	text      string
+	docDate   string
+	docYear   int
+	skip      []Span // cited-document tails and the header: not deadlines
+	regions   []Span // where deadlines are read
+	tableLine func(pos int) bool
+}
+
+// findDeadlines returns the deadlines and relative deadlines of the text.
+func findDeadlines(c *deadlineCtx) ([]*Deadline, []*RelativeDeadline) {
+	var out []*Deadline
+	var rel []*RelativeDeadline
+	for _, r := range c.regions {
+		ds := findDates(c.text, r[0], r[1])
+		for k := 0; k < len(ds); k++ {
+			d := ds[k]
+			if c.skipped(d.start) || c.tableLine(d.start) {
+				continue
+			}
+			if k+1 < len(ds) {
+				if rg, ok := c.joinRange(d, ds[k+1]); ok {
+					d = rg
+					k++
+				}
+			}
+			if dl := c.deadline(d); dl != nil {
+				out = append(out, dl)
+			}
+		}
+		rel = append(rel, findRelative(c.text, r[0], r[1])...)
+	}
+	return out, rel
+}
+
+func (c *deadlineCtx) skipped(pos int) bool {
+	for _, s := range c.skip {
+		if pos >= s[0] && pos < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// joinRange joins "từ ngày 1/7 đến ngày 15/7/2024" and "từ tháng 6/2013
+// đến tháng 6/2023" into one range.
+func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
+	mid := foldString(c.text[a.end:b.start])
+	mid = strings.TrimSpace(strings.Trim(mid, " ,"))
+	if mid != "den" && mid != "-" && mid != "toi" && mid != "den het" {
+		return a, false
+	}
+	if b.y != 0 && a.y == 0 {
+		a.y = b.y
+		if a.m > b.m {
+			a.y--
+		}
+	}
+	r := a
+	r.end, r.y2, r.m2, r.d2 = b.end, b.y2, b.m2, b.d2
+	if b.y2 == 0 {
+		r.y2 = 0
+	}
+	r.prec = PrecRange
+	return r, true
+}
+
+// deadline decides whether date phrase d is a deadline and builds it.
+func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
+	before := c.clauseBefore(d.start)
+	f := cueText(before)
+	if endsWithAny(f, periodWords) || strings.Contains(f, "so lieu") {
+		return nil
+	}
+	if !(endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before) || c.opensClause(f, d)) {
+		return nil
+	}
+	if d.prec == PrecDay && !d.hasNgay && d.y == 0 && !strings.HasSuffix(f, "truoc") {
+		return nil
+	}
+	if strings.HasSuffix(f, "den") || strings.HasSuffix(f, "thuc hien") && d.prec != PrecYear {
+		return nil
+	}
+	d = c.fillYear(d)
+	if d.y == 0 || c.past(d, endsWithAny(f, strongCues) && !strings.Contains(f, "da hoan thanh")) {
+		return nil
+	}
+	start := c.phraseStart(d)
+	return &Deadline{Text: c.text[start:d.end], Start: d.startISO(), End: d.endISO(), Precision: d.prec, Span: Span{start, d.end}}
+}
+
+// strongCues set a time limit even when it lies a little before the
+// document's own date (a plan issued late still lists its early tasks).
+var strongCues = []string{"truoc ngay", "truoc", "cham nhat la ngay", "cham nhat ngay", "cham nhat la",
+	"cham nhat vao ngay", "cham nhat vao", "cham nhat", "han chot", "han cuoi", "xong truoc",
+	"khong qua ngay", "khong qua", "hoan thanh trong", "hoan thanh vao", "hoan thanh truoc", "hoan thanh"}
+
+// past reports whether d lies before the document's date: a narrated
+// event or a statistics period, not a deadline. Strong cues get a year.
+func (c *deadlineCtx) past(d dateExpr, strong bool) bool {
+	if c.docDate == "" {
+		return false
+	}
+	if d.prec == PrecRange && d.startISO() < c.docDate {
+		return true
+	}
+	limit := c.docDate
+	if strong && len(limit) == 10 {
+		limit = itoa(atoi(limit[:4])-1) + limit[4:]
+	}
+	return d.endISO() < limit
+}
+
+// cueFits rules out cues too loose for the date's precision: a bare
+// "trong"/"từ"/"vào" needs more than a bare day-less year-less date.
+func cueFits(f string, d dateExpr) bool {
+	if strings.HasSuffix(f, "tu") && !strings.HasSuffix(f, "du kien tu") && !strings.HasSuffix(f, "bat dau tu") {
+		return d.prec == PrecRange
+	}
+	if strings.HasSuffix(f, "thuc hien") {
+		return d.prec == PrecYear
+	}
+	return true
+}
+
+// phraseStart extends a deadline back over its cue word ("trước ngày
+// 01/6/2018", "vào tháng 6/2018", "chậm nhất ngày …").
+func (c *deadlineCtx) phraseStart(d dateExpr) int {
+	for _, cue := range []string{"truoc", "cham nhat", "vao", "trong", "tu", "den"} {
+		n := strings.Count(cue, " ") + 1
+		i := d.start
+		for k := 0; k < n; k++ {
+			i = wordBefore(c.text, i)
+		}
+		if i < 0 {
+			continue
+		}
+		if e, ok := matchFold(c.text, i, cue); ok && skipSpaces(c.text, e) == d.start {
+			return i
+		}
+	}
+	return d.start
+}
+
+// wordBefore returns the start of the word before offset i (over spaces),
+// or -1.
+func wordBefore(s string, i int) int {
+	i = skipBack(s, i)
+	j := i
+	for j > 0 {
+		r := lastRune(s[:j])
+		if !isWordChar(r) {
+			break
+		}
+		j -= len(string(r))
+	}
+	if j == i {
+		return -1
+	}
+	return j
+}
+
+// clauseBefore returns the text from the clause start to pos.
+func (c *deadlineCtx) clauseBefore(pos int) string {
+	i := pos
+	for i > 0 && pos-i < 300 {
+		ch := c.text[i-1]
+		if ch == '\n' || ch == ';' || (ch == '.' && i < len(c.text) && c.text[i] == ' ') {
+			break
+		}
+		i--
+	}
+	return c.text[i:pos]
+}
+
+// cueText folds the words before a date and drops punctuation.
+func cueText(s string) string {
+	f := foldString(s)
+	var b strings.Builder
+	space := false
+	for _, r := range f {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func endsWithAny(f string, cues []string) bool {
+	for _, c := range cues {
+		if f == c || strings.HasSuffix(f, " "+c) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeLabel: the clause is a time label "Thời gian hoàn thành:",
+// "Thời gian dự kiến từ", "Thời hạn:" that the date follows closely.
+func (c *deadlineCtx) timeLabel(before string) bool {
+	t := strings.TrimSpace(before)
+	for _, p := range []string{"thoi gian", "thoi han", "tien do"} {
+		if i := strings.Index(foldString(t), p); i >= 0 && len(foldString(t))-i < 60 {
+			rest := cueText(cutFoldPrefix(t, i))
+			return !strings.Contains(rest, "so lieu") && !endsWithAny(rest, periodWords)
+		}
+	}
+	return false
+}
+
+// opensClause: "Năm 2021, hoàn thành…", "đầu năm 2022 tổ chức…" — a
+// date that opens its clause and is followed by a comma or an action.
+func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
+	if f != "" && f != "dong thoi" && f != "sau do" {
+		return false
+	}
+	if d.prec == PrecDay && !d.hasNgay {
+		return false
+	}
+	rest := c.text[d.end:]
+	j := skipSpaces(rest, 0)
+	comma := j < len(rest) && rest[j] == ','
+	if comma {
+		j = skipSpaces(rest, j+1)
+	}
+	if j >= len(rest) || rest[j] == '\n' {
+		return false
+	}
+	r := firstRune(rest[j:])
+	return unicode.IsLower(r) || comma && unicode.IsUpper(r)
+}
+
+// fillYear gives a year-less date the year of the document (or of the
+// next year when that would put it before the document).
+func (c *deadlineCtx) fillYear(d dateExpr) dateExpr {
+	if d.y != 0 {
+		return d
+	}
+	y := c.docYear
+	if y == 0 {
+		return d
+	}
+	d = d.withYear(y)
+	if c.docDate != "" && d.endISO() < c.docDate {
+		d.y, d.y2 = y+1, y+1
+		d.d2 = min(d.d2, lastDay(d.y2, d.m2))
+	}
+	return d
+}
+
+// relativeCues open a relative time limit ("trước 10 ngày").
+var relativeCues = []string{"truoc", "sau", "trong vong", "trong thoi han", "cham nhat", "cham nhat la", "khong qua", "cham nhat sau"}
+
+var relativeWords = map[string]bool{"truoc": true, "sau": true, "trong": true, "cham": true, "khong": true}
+
+// findRelative finds relative time limits: a cue, a count and a unit.
+func findRelative(text string, from, to int) []*RelativeDeadline {
+	var out []*RelativeDeadline
+	wordStarts(text, from, to, func(i int) int {
+		var arr [16]byte
+		if !relativeWords[string(foldWord(text, i, arr[:]))] {
+			return i + 1
+		}
+		e, k := matchAny(text, i, relativeCues)
+		if k < 0 {
+			return i + 1
+		}
+		j := skipSpaces(text, e)
+		_, ne := readDigits(text, j)
+		if ne == j || ne-j > 3 {
+			return i + 1
+		}
+		u := skipSpaces(text, ne)
+		ue, uk := matchAny(text, u, []string{"ngay lam viec", "ngay", "tuan", "thang"})
+		if uk < 0 || ue > to {
+			return i + 1
+		}
+		out = append(out, &RelativeDeadline{Text: text[i:ue], Span: Span{i, ue}})
+		return ue
+	})
+	return out
+}

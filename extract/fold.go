@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldTable maps each rune below foldLimit to its lower-case base letter
+// without diacritics ("Ế" → 'e', "Đ" → 'd'; combining marks → 0); built
+// once from NFD.
+const foldLimit = 0x2000
+
+var foldTable = buildFoldTable()
+
+func buildFoldTable() *[foldLimit]rune {
+	var t [foldLimit]rune
+	for r := rune(0); r < foldLimit; r++ {
+		t[r] = unicode.ToLower(r)
+	}
+	for r := rune(0x300); r <= 0x36F; r++ {
+		t[r] = 0
+	}
+	m := make(map[rune]rune, 400)
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			d := norm.NFD.String(string(r))
+			b, _ := utf8.DecodeRuneInString(d)
+			b = unicode.ToLower(b)
+			if b != r && b < 0x80 {
+				m[r] = b
+			}
+		}
+	}
+	add(0xC0, 0x24F)
+	add(0x1E00, 0x1EFF)
+	m['Đ'], m['đ'], m['Ð'] = 'd', 'd', 'd'
+	for r, f := range m {
+		t[r] = f
+	}
+	return &t
+}
+
+// foldRune lower-cases r and strips its diacritics; combining marks fold
+// to 0 (callers skip them).
+func foldRune(r rune) rune {
+	if r < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	}
+	if r < foldLimit {
+		return foldTable[r]
+	}
+	return unicode.ToLower(r)
+}
+
+// wordTable caches isWordChar below foldLimit.
+var wordTable = func() *[foldLimit]bool {
+	var t [foldLimit]bool
+	for r := rune(0); r < foldLimit; r++ {
+		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	}
+	return &t
+}()
+
+// isWordChar reports whether r belongs to a word (letter, digit or mark).
+func isWordChar(r rune) bool {
+	if r >= 0 && r < foldLimit {
+		return wordTable[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// atWordStart reports whether a word may start at s[i].
+func atWordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	if c := s[i-1]; c < 0x80 {
+		return !isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isWordChar(r)
+}
+
+// wordStarts calls f at each byte offset in s[from:to] where a word
+// starts; f returns where scanning resumes.
+func wordStarts(s string, from, to int, f func(i int) int) {
+	for i := from; i < to; {
+		c := s[i]
+		if c < 0x80 && !isASCIIAlnum(c) || c >= 0x80 && c < 0xC0 || !atWordStart(s, i) {
+			i++
+			continue
+		}
+		next := f(i)
+		if next <= i {
+			next = i + 1
+		}
+		// skip the rest of this word
+		for next < to && (s[next] >= 0x80 || isASCIIAlnum(s[next])) {
+			if s[next] >= 0xC0 {
+				r, _ := utf8.DecodeRuneInString(s[next:])
+				if !isWordChar(r) {
+					break
+				}
+			}
+			next++
+		}
+		i = next
+	}
+}
+
+// atWordEnd reports whether a word ends at s[i].
+func atWordEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	if c := s[i]; c < 0x80 {
+		return !isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !isWordChar(r)
+}
+
+// matchFold matches pat (ASCII, lower case, already folded) against s at
+// byte i, ignoring case and diacritics. A space in pat matches any run of
+// spaces, tabs or newlines, or nothing at all (words glued together by a
+// PDF copy). It returns the byte offset just past the match; the match
+// must end at a word boundary when pat ends with a letter or digit.
+func matchFold(s string, i int, pat string) (int, bool) {
+	j := 0
+	for j < len(pat) {
+		if pat[j] == ' ' {
+			for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+				i++
+			}
+			j++
+			continue
+		}
+		if i >= len(s) {
+			return 0, false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f := foldRune(r)
+		i += n
+		if f == 0 { // combining mark of decomposed text
+			continue
+		}
+		if f != rune(pat[j]) {
+			return 0, false
+		}
+		j++
+	}
+	for i < len(s) { // trailing combining marks belong to the last letter
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if foldRune(r) != 0 {
+			break
+		}
+		i += n
+	}
+	last := pat[len(pat)-1]
+	if isASCIIAlnum(last) && !atWordEnd(s, i) {
+		return 0, false
+	}
+	return i, true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// matchAny tries each pattern at s[i] and returns the first that matches.
+func matchAny(s string, i int, pats []string) (end int, idx int) {
+	for k, p := range pats {
+		if e, ok := matchFold(s, i, p); ok {
+			return e, k
+		}
+	}
+	return 0, -1
+}
+
+// foldString folds a whole string (lower case, no diacritics, đ → d).
+func foldString(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		f := foldRune(r)
+		if f == 0 {
+			continue
+		}
+		b = utf8.AppendRune(b, f)
+	}
+	return string(b)
+}
+
+// skipSpaces returns the offset of the first non-space byte at or after i.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// skipBack returns the offset just after the last non-space byte before i.
+func skipBack(s string, i int) int {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	return i
+}

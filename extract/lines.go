@@ -1,0 +1,297 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// joinBrokenLines joins a paragraph that a page break (blank lines) or a
+// hard line wrap split in two. Lines stay apart when the first ends a
+// sentence, when the second starts a block (a list marker, a heading, the
+// recipients or the signature), or when either is a table row.
+func joinBrokenLines(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l == "" || len(out) == 0 {
+			out = append(out, l)
+			continue
+		}
+		// find the previous non-empty line already emitted
+		k := len(out) - 1
+		blanks := 0
+		for k >= 0 && out[k] == "" {
+			k--
+			blanks++
+		}
+		if k >= 0 && blanks <= 3 && continues(out[k], l, blanks) {
+			out = out[:k+1]
+			out[k] = out[k] + " " + l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// continues reports whether next continues the paragraph prev.
+func continues(prev, next string, blanks int) bool {
+	if strings.ContainsRune(prev, '\t') || strings.ContainsRune(next, '\t') {
+		return false
+	}
+	if endsSentence(prev) || startsBlock(next) {
+		return false
+	}
+	prevCaps := isUpperLine(prev)
+	if prevCaps && !isUpperLine(next) {
+		return false // a heading, then its body
+	}
+	n := utf8.RuneCountInString(prev)
+	if unicode.IsLower(firstRune(next)) {
+		return !prevCaps || n >= 60
+	}
+	if prevCaps || isUpperLine(next) || isBodyOpener(next) {
+		return false
+	}
+	if blanks > 0 && strings.ContainsAny(string(lastRune(prev)), "”)\"") {
+		return false
+	}
+	if n >= 100 {
+		return true
+	}
+	return n >= 60 && markerEnd(prev) == 0
+}
+
+// endsSentence reports whether a line ends with sentence punctuation.
+func endsSentence(l string) bool {
+	switch lastRune(l) {
+	case '.', ';', ':', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// blockStarts are line openings that begin a new block.
+var blockStarts = []string{"noi nhan", "t/m ", "tm.", "tm ", "k/t ", "kt.", "kt ", "q.", "tl.", "t/l", "tuq.", "phan thu", "dieu "}
+
+// startsBlock reports whether a line opens a new block: a list item, a
+// numbered heading, the recipients, the signature or a separator.
+func startsBlock(l string) bool {
+	if markerEnd(l) > 0 {
+		return true
+	}
+	r := firstRune(l)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '(' && r != '"' && r != '“' && r != '\'' {
+		return true // bullets, separators, stars
+	}
+	if _, k := matchAny(l, 0, blockStarts); k >= 0 {
+		return true
+	}
+	return false
+}
+
+// markerEnd returns the byte length of a list or heading marker at the
+// start of l ("I.", "II-", "A-", "1.", "1.2.", "(1)", "a)", "-", "+",
+// "Điều 3."), including the space after it, or 0 when there is none.
+func markerEnd(l string) int {
+	_, _, end := parseMarker(l)
+	return end
+}
+
+// Marker types, in no particular order; nesting comes from first use.
+const (
+	mkNone = iota
+	mkPart
+	mkLetter
+	mkRoman
+	mkArabic
+	mkArabic2
+	mkArabic3
+	mkParen
+	mkLower
+	mkDash
+	mkPlus
+	mkArticle
+)
+
+// parseMarker recognises the marker at the start of l and returns its
+// type, its label ("II", "1.2", "a") and where the text after it starts.
+func parseMarker(l string) (typ int, label string, end int) {
+	if l == "" {
+		return mkNone, "", 0
+	}
+	c := l[0]
+	switch {
+	case c == '-' || c == '+' || strings.HasPrefix(l, "•") || strings.HasPrefix(l, "–"):
+		n := 1
+		if c != '-' && c != '+' {
+			n = len("•")
+			if strings.HasPrefix(l, "–") {
+				n = len("–")
+			}
+		}
+		if len(l) > n && l[n] != ' ' && l[n] != '\t' {
+			if c == '-' && l[n] == '-' { // separator line
+				return mkNone, "", 0
+			}
+		}
+		t := mkDash
+		if c == '+' {
+			t = mkPlus
+		}
+		return t, string(c), skipSpaces(l, n)
+	case c == '(':
+		return parseParenMarker(l)
+	case '0' <= c && c <= '9':
+		return parseArabicMarker(l)
+	case 'A' <= c && c <= 'Z':
+		return parseUpperMarker(l)
+	case 'a' <= c && c <= 'z' || c >= 0x80:
+		return parseWordMarker(l)
+	}
+	return mkNone, "", 0
+}
+
+// markerSep accepts the separator after a label: ".", "-", "–", ")" or
+// "/" followed by a space or the end of the line; a lone space after a
+// roman number too. It returns the offset after the separator and spaces.
+func markerSep(l string, i int, allowSpace bool) int {
+	if i >= len(l) {
+		return 0
+	}
+	n := 0
+	switch {
+	case l[i] == '.' || l[i] == '-' || l[i] == ')' || l[i] == ':':
+		n = 1
+	case strings.HasPrefix(l[i:], "–"):
+		n = len("–")
+	case l[i] == ' ' && allowSpace:
+		n = 0
+	default:
+		return 0
+	}
+	j := i + n
+	if j < len(l) && l[j] != ' ' && l[j] != '\t' {
+		if n == 0 {
+			return 0
+		}
+		// "1.Đánh giá" (space lost) is still a marker when a letter follows
+		r, _ := utf8.DecodeRuneInString(l[j:])
+		if !unicode.IsUpper(r) {
+			return 0
+		}
+	}
+	if n == 0 {
+		j = i
+	}
+	return skipSpaces(l, j)
+}
+
+func parseArabicMarker(l string) (int, string, int) {
+	i := 0
+	depth := 0
+	for {
+		s := i
+		for i < len(l) && '0' <= l[i] && l[i] <= '9' {
+			i++
+		}
+		if i == s || i-s > 3 {
+			return mkNone, "", 0
+		}
+		depth++
+		if i+1 < len(l) && l[i] == '.' && '0' <= l[i+1] && l[i+1] <= '9' && depth < 3 {
+			i++
+			continue
+		}
+		break
+	}
+	label := l[:i]
+	end := markerSep(l, i, false)
+	if end == 0 {
+		if depth == 1 || i >= len(l) || l[i] != ' ' {
+			return mkNone, "", 0
+		}
+		end = skipSpaces(l, i) // "1.1 Việc thực hiện"
+	}
+	return mkArabic + depth - 1, label, end
+}
+
+func parseParenMarker(l string) (int, string, int) {
+	j := strings.IndexByte(l, ')')
+	if j < 2 || j > 4 {
+		return mkNone, "", 0
+	}
+	label := l[1:j]
+	for i := 0; i < len(label); i++ {
+		if !('0' <= label[i] && label[i] <= '9') && !('a' <= label[i] && label[i] <= 'z') {
+			return mkNone, "", 0
+		}
+	}
+	return mkParen, label, skipSpaces(l, j+1)
+}
+
+func isRoman(s string) bool {
+	if s == "" || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !strings.ContainsRune("IVXL", rune(s[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func parseUpperMarker(l string) (int, string, int) {
+	i := 0
+	for i < len(l) && 'A' <= l[i] && l[i] <= 'Z' {
+		i++
+	}
+	label := l[:i]
+	if isRoman(label) {
+		if end := markerSep(l, i, false); end > 0 {
+			return mkRoman, label, end
+		}
+		return mkNone, "", 0
+	}
+	if i == 1 {
+		if end := markerSep(l, i, false); end > 0 && l[i] != ':' {
+			return mkLetter, label, end
+		}
+	}
+	return mkNone, "", 0
+}
+
+func parseWordMarker(l string) (int, string, int) {
+	if e, ok := matchFold(l, 0, "phan thu"); ok {
+		w := e
+		for w < len(l) && l[w] != ' ' {
+			w++
+		}
+		return mkPart, strings.TrimSpace(l[e:w]), skipSpaces(l, w)
+	}
+	if e, ok := matchFold(l, 0, "phan "); ok && isUpperLine(l[:e]) {
+		w := e
+		for w < len(l) && l[w] != ' ' && l[w] != '.' && l[w] != ':' {
+			w++
+		}
+		if isRoman(l[e:w]) {
+			return mkPart, l[e:w], skipSpaces(l, min(w+1, len(l)))
+		}
+	}
+	if e, ok := matchFold(l, 0, "dieu "); ok {
+		w := e
+		for w < len(l) && '0' <= l[w] && l[w] <= '9' {
+			w++
+		}
+		if w > e && w < len(l) && (l[w] == '.' || l[w] == ':') {
+			return mkArticle, l[e:w], skipSpaces(l, w+1)
+		}
+	}
+	c := l[0]
+	if 'a' <= c && c <= 'z' && len(l) > 1 && (l[1] == ')' || l[1] == '.' && len(l) > 2 && l[2] == ' ') {
+		return mkLower, l[:1], skipSpaces(l, 2)
+	}
+	return mkNone, "", 0
+}

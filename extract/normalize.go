@@ -1,0 +1,205 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize turns raw input into the text every span points into: valid
+// UTF-8 in NFC, LF line ends, no BOM, no soft hyphens or zero-width
+// characters, spaces for NBSP and other space characters, markdown
+// emphasis removed, runs of spaces collapsed, lines trimmed, paragraphs
+// broken across page breaks or hard line wraps joined, and web-page chrome
+// before and after the document dropped. It never fails; what it repairs
+// or drops is reported as diagnostics. Normalize is idempotent.
+func Normalize(raw []byte) (string, []Diagnostic) {
+	var diags []Diagnostic
+	s := repairUTF8(raw)
+	s = norm.NFC.String(s)
+	s = cleanChars(s)
+	s = stripEmphasis(s)
+	lines := splitTrim(s)
+	lines = joinBrokenLines(lines)
+	lines, dropped := dropChrome(lines)
+	text := strings.Join(lines, "\n")
+	if dropped > 0 {
+		diags = append(diags, Diagnostic{Code: "boilerplate_dropped",
+			Message: itoa(dropped) + " lines of web-page chrome dropped"})
+	}
+	if !utf8.Valid(raw) {
+		diags = append(diags, replacementDiags(text)...)
+	}
+	return text, diags
+}
+
+// repairUTF8 replaces each invalid byte sequence by U+FFFD.
+func repairUTF8(raw []byte) string {
+	if utf8.Valid(raw) {
+		return string(raw)
+	}
+	return string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
+}
+
+func replacementDiags(text string) []Diagnostic {
+	var diags []Diagnostic
+	for i := 0; ; {
+		j := strings.Index(text[i:], "\uFFFD")
+		if j < 0 {
+			return diags
+		}
+		start := i + j
+		end := start + len("\uFFFD")
+		for strings.HasPrefix(text[end:], "\uFFFD") {
+			end += len("\uFFFD")
+		}
+		diags = append(diags, Diagnostic{Code: "invalid_utf8",
+			Message: "invalid UTF-8 replaced by U+FFFD", Span: Span{start, end}})
+		i = end
+	}
+}
+
+// cleanChars maps line ends to LF and odd spaces to a space, and drops
+// BOMs, soft hyphens, zero-width characters and other controls (tabs
+// survive: they separate table cells).
+func cleanChars(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch {
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			b.WriteByte('\n')
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r == '\u00AD' || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060':
+		case r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v':
+			b.WriteByte('\n')
+		case r == '\u00A0' || r == '\u202F' || r == '\u3000' || (r >= '\u2000' && r <= '\u200A'):
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+		case r == '\u2010' || r == '\u2011':
+			b.WriteByte('-')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// stripEmphasis removes markdown emphasis: every "**"/"__" and each "*"
+// that opens or closes a word. A lone "*" (the star under a party
+// issuer's name) stays.
+func stripEmphasis(s string) string {
+	if !strings.ContainsAny(s, "*_") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	if !strings.Contains(s, "*") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '*' {
+			b.WriteByte(s[i])
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+1:])
+		if i == 0 {
+			before = ' '
+		}
+		if i+1 >= len(s) {
+			after = ' '
+		}
+		if isSpace(before) && isSpace(after) {
+			b.WriteByte('*')
+		}
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
+
+// splitTrim splits into lines, trims each and collapses runs of spaces.
+func splitTrim(s string) []string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.Trim(l, " \t")
+		if strings.Contains(l, "  ") {
+			l = collapseSpaces(l)
+		}
+		lines[i] = l
+	}
+	return lines
+}
+
+func collapseSpaces(l string) string {
+	var b strings.Builder
+	prev := false
+	for i := 0; i < len(l); i++ {
+		sp := l[i] == ' '
+		if sp && prev {
+			continue
+		}
+		prev = sp
+		b.WriteByte(l[i])
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	i := len(buf)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}
+
+// firstRune returns the first rune of s (utf8.RuneError when empty).
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// lastRune returns the last rune of s (utf8.RuneError when empty).
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isUpperLine reports whether every letter of s is upper case and s has
+// at least two letters.
+func isUpperLine(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}

@@ -1,0 +1,298 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Reference extraction follows eyecite's passes: tokenize (find kind
+// names), extract (read the symbol or number and the tail that follows:
+// date, issuer, term), then resolve in a separate pass (refs_resolve.go):
+// full mentions are grouped into documents, short forms and declared
+// aliases are bound to them, and what cannot be bound stays unresolved.
+
+// mention is one written citation found in the text.
+type mention struct {
+	kind    *kindInfo
+	start   int // start of the kind name
+	end     int // end of the symbol, number or law name
+	tailEnd int // end of the date/issuer/term tail
+	sym     symMatch
+	short   bool // kind and number only ("Nghị quyết 25")
+	name    string
+	date    dateExpr
+	hasDate bool
+	year    int // year from the symbol or "năm YYYY" (laws)
+	issuer  string
+	term    string
+	rel     string
+	alias   bool // written as a declared alias "(gọi tắt là …)"
+	ref     *refGroup
+}
+
+// findMentions returns every citation in text, left to right.
+func findMentions(text string) []*mention {
+	var out []*mention
+	wordStarts(text, 0, len(text), func(i int) int {
+		c := text[i]
+		if c < 0x80 && !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z') || c >= 0x80 && c != 0xC4 {
+			return i + 1 // every kind starts with an ASCII letter or đ/Đ
+		}
+		m := mentionAt(text, i)
+		if m == nil {
+			return i + 1
+		}
+		out = append(out, m)
+		return m.end
+	})
+	return out
+}
+
+// mentionAt reads a citation whose kind name starts at text[i].
+func mentionAt(text string, i int) *mention {
+	k, e := matchKind(text, i)
+	if k == nil {
+		return abbrevMentionAt(text, i)
+	}
+	sm, ok := lexSymbolAfterKind(text, e)
+	if !ok {
+		if k.law {
+			return lawMentionAt(text, i, e, k)
+		}
+		return nil
+	}
+	m := &mention{kind: k, start: i, end: sm.end, sym: sm, year: sm.year}
+	if sm.symbol == "" {
+		if !shortFormOK(text, i, sm) {
+			return nil
+		}
+		m.short = true
+	}
+	readTail(text, m)
+	return m
+}
+
+// abbrevMentionAt reads "KL 62", "NQ số 25" (upper-case abbreviations).
+func abbrevMentionAt(text string, i int) *mention {
+	if !atWordStart(text, i) || text[i] < 'A' || text[i] > 'Z' {
+		return nil
+	}
+	j := i
+	for j < len(text) && j-i < 4 && (text[j] >= 'A' && text[j] <= 'Z' || text[j] == 'r' || text[j] == 0xC4 || text[j] == 0x90) {
+		j++
+	}
+	name, ok := kindAbbrevs[text[i:j]]
+	if !ok || j >= len(text) || text[j] != ' ' {
+		return nil
+	}
+	sm, ok := lexSymbolAfterKind(text, j)
+	if !ok || sm.symbol != "" && !strings.HasPrefix(strings.ToUpper(sm.code), strings.ToUpper(text[i:j])) {
+		return nil
+	}
+	m := &mention{kind: kindByName(name), start: i, end: sm.end, sym: sm, short: sm.symbol == ""}
+	if m.short && !shortFormOK(text, i, sm) {
+		return nil
+	}
+	readTail(text, m)
+	return m
+}
+
+// shortAfter are the words that may follow the number of a short form
+// written without "số" ("Nghị quyết 25 của …").
+var shortAfter = []string{"cua", "ve", "va", "voi", "ngay", "da", "duoc", "la", "trong", "tai", "theo", "khoa", "nham", "de", "co", "nay", "hoac", "cung", "thi"}
+
+// timeUnits follow a number that counts, not one that names ("Kế hoạch 5 năm").
+var timeUnits = []string{"nam", "thang", "ngay", "tuan", "quy", "gio", "lan", "ban", "cuoc", "nguoi", "dot", "ky", "muc", "diem", "%", "trieu", "ty", "dong", "nhiem vu", "noi dung", "giai doan"}
+
+// shortFormOK decides whether a kind followed by a bare number is a
+// citation: capitalised kind or "số", no counted unit after, no year.
+func shortFormOK(text string, i int, sm symMatch) bool {
+	n := sm.number
+	if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && !sm.hasSo {
+		return false
+	}
+	j := skipSpaces(text, sm.end)
+	if _, k := matchAny(text, j, timeUnits); k >= 0 {
+		return false
+	}
+	if sm.hasSo {
+		return true
+	}
+	if !unicode.IsUpper(firstRune(text[i:])) {
+		return false
+	}
+	if j >= len(text) || !unicode.IsLetter(firstRune(text[j:])) {
+		return true
+	}
+	if unicode.IsUpper(firstRune(text[j:])) {
+		return true
+	}
+	_, k := matchAny(text, j, shortAfter)
+	return k >= 0
+}
+
+// readTail reads what follows a symbol: ", ngày D", "của ISSUER",
+// "(khóa XI)", in any order.
+func readTail(text string, m *mention) {
+	p := m.end
+	m.tailEnd = p
+	for step := 0; step < 4; step++ {
+		j := skipSpaces(text, p)
+		if j < len(text) && text[j] == ',' {
+			j = skipSpaces(text, j+1)
+		}
+		if e, ok := matchAny(text, j, []string{"ban hanh", "do"}); ok >= 0 && step == 0 {
+			j = skipSpaces(text, e)
+		}
+		if d, ok := lexDate(text, j); ok && d.prec == PrecDay && (d.hasNgay || d.y != 0) && d.y != 0 && !m.hasDate {
+			m.date, m.hasDate = d, true
+			p = d.end
+		} else if e, ok := matchFold(text, j, "cua"); ok && m.issuer == "" {
+			iss, ie := readIssuerName(text, e)
+			if iss == "" {
+				break
+			}
+			m.issuer, p = iss, ie
+		} else if t, e := readTerm(text, j); t != "" && m.term == "" {
+			m.term, p = t, e
+		} else {
+			break
+		}
+		m.tailEnd = p
+	}
+}
+
+// issuerStops end an issuer name.
+var issuerStops = []string{"ve", "ngay", "khoa", "thuc hien", "ban hanh", "tai", "trong", "nham", "de", "theo", "va cac", "da", "duoc", "sau day", "goi tat", "nhiem ky", "vao", "truoc", "den", "tu", "trinh", "cho", "nay", "sau", "voi", "la", "khi", "se", "thi", "o", "cung", "nhu", "tiep tuc", "trien khai", "chi dao", "lanh dao", "giao"}
+
+// readIssuerName reads an issuer after "của": up to punctuation, a stop
+// word or the next citation, at most 10 words.
+func readIssuerName(text string, i int) (string, int) {
+	i = skipSpaces(text, i)
+	start := i
+	end := i
+	words := 0
+	for i < len(text) && words < 10 {
+		c := text[i]
+		if c == ',' || c == ';' || c == '.' || c == '(' || c == ')' || c == '\n' || c == ':' || c == '"' || strings.HasPrefix(text[i:], "“") {
+			break
+		}
+		if c == ' ' {
+			i++
+			continue
+		}
+		if _, k := matchAny(text, i, issuerStops); k >= 0 {
+			break
+		}
+		if k, _ := matchKind(text, i); k != nil && words > 0 {
+			break
+		}
+		if words == 0 && !unicode.IsUpper(firstRune(text[i:])) || isDigit(text[i]) {
+			if words == 0 {
+				return "", start
+			}
+			break
+		}
+		for i < len(text) && text[i] != ' ' && text[i] != ',' && text[i] != ';' && text[i] != '\n' && text[i] != '(' && text[i] != ')' && !(text[i] == '.' && (i+1 >= len(text) || text[i+1] == ' ' || text[i+1] == '\n')) {
+			i++
+		}
+		words++
+		end = i
+	}
+	return strings.TrimSpace(text[start:end]), end
+}
+
+// readTerm reads "(khóa XI)", "khóa XI", "Khoá X" and returns "XI".
+func readTerm(text string, i int) (string, int) {
+	j := i
+	paren := j < len(text) && text[j] == '('
+	if paren {
+		j++
+	}
+	e, ok := matchFold(text, j, "khoa")
+	if !ok {
+		return "", i
+	}
+	j = skipSpaces(text, e)
+	k := j
+	for k < len(text) && strings.IndexByte("IVXL", text[k]) >= 0 {
+		k++
+	}
+	if k == j || !atWordEnd(text, k) {
+		return "", i
+	}
+	term := text[j:k]
+	if paren && k < len(text) && text[k] == ')' {
+		k++
+	}
+	return term, k
+}
+
+// lawMentionAt reads a law cited by name: "Luật Đất đai năm 2013",
+// "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+// "Bộ luật Lao động năm 2019", "Hiến pháp năm 2013".
+func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
+	if !unicode.IsUpper(firstRune(text[i:])) {
+		return nil
+	}
+	name, ne := readLawName(text, e)
+	if name == "" && k.name != "Hiến pháp" {
+		return nil
+	}
+	m := &mention{kind: k, start: i, end: ne, name: strings.TrimSpace(text[i:ne])}
+	j := skipSpaces(text, ne)
+	if j < len(text) && text[j] == ',' {
+		j = skipSpaces(text, j+1)
+	}
+	if d, ok := lexDate(text, j); ok && d.y != 0 {
+		switch d.prec {
+		case PrecDay:
+			m.date, m.hasDate = d, true
+			m.tailEnd = d.end
+		case PrecYear:
+			m.year = d.y
+			m.tailEnd = d.end
+		}
+	}
+	if m.tailEnd == 0 {
+		m.tailEnd = ne
+	}
+	if m.name == k.name && m.year == 0 && !m.hasDate {
+		return nil
+	}
+	return m
+}
+
+var lawNameStops = []string{"ngay", "nam", "so", "va", "cua", "da", "duoc", "hien hanh", "quy dinh", "sua doi", "nam 20", "thi", "ve viec", "theo", "huong dan", "tai", "trong", "khi", "nay"}
+
+// readLawName reads the capitalised name after "Luật": the first word is
+// upper case, the rest runs to a stop word or punctuation.
+func readLawName(text string, i int) (string, int) {
+	i = skipSpaces(text, i)
+	if i >= len(text) || !unicode.IsUpper(firstRune(text[i:])) {
+		return "", i
+	}
+	start, end := i, i
+	for words := 0; i < len(text) && words < 12; words++ {
+		if words > 0 && unicode.IsLower(firstRune(text[i:])) {
+			if _, k := matchAny(text, i, lawNameStops); k >= 0 {
+				break
+			}
+		}
+		w := i
+		for w < len(text) && text[w] != ' ' && text[w] != ',' && text[w] != ';' && text[w] != '\n' && text[w] != '(' && text[w] != ')' && text[w] != '.' && text[w] != ':' {
+			w++
+		}
+		if w == i {
+			break
+		}
+		end = w
+		i = w
+		if i < len(text) && text[i] == ' ' {
+			i++
+		} else {
+			break
+		}
+	}
+	return strings.TrimSpace(text[start:end]), end
+}

@@ -1,0 +1,359 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// refGroup is one cited document: the mentions that name it.
+type refGroup struct {
+	kind     *kindInfo
+	key      string // symbol key, "law:NAME" or "short:KIND NUMBER"
+	symbol   string
+	number   string
+	name     string
+	mentions []*mention
+	last     int // start of the latest mention grouped so far
+}
+
+// congresses are the start dates of the party's central committee
+// terms: a /TW document dated inside a term belongs to it.
+var congresses = []struct {
+	term  string
+	start string
+}{
+	{"VI", "1986-12-15"}, {"VII", "1991-06-24"}, {"VIII", "1996-06-28"},
+	{"IX", "2001-04-19"}, {"X", "2006-04-18"}, {"XI", "2011-01-12"},
+	{"XII", "2016-01-20"}, {"XIII", "2021-01-25"}, {"XIV", "2026-01-19"},
+}
+
+func termOfDate(iso string) string {
+	t := ""
+	for _, c := range congresses {
+		if iso >= c.start {
+			t = c.term
+		}
+	}
+	return t
+}
+
+func isPartyCentral(sym string) bool {
+	return strings.HasSuffix(strings.ToUpper(sym), "/TW")
+}
+
+// effectiveTerm is the term a mention implies: from its date for a
+// central party document, else as written.
+func (m *mention) effectiveTerm() string {
+	if m.hasDate && m.date.y != 0 && isPartyCentral(m.sym.symbol) {
+		return termOfDate(m.date.startISO())
+	}
+	return m.term
+}
+
+func daysApart(a, b dateExpr) int {
+	ta := time.Date(a.y, time.Month(a.m), a.d, 0, 0, 0, 0, time.UTC)
+	tb := time.Date(b.y, time.Month(b.m), b.d, 0, 0, 0, 0, time.UTC)
+	d := ta.Sub(tb).Hours() / 24
+	if d < 0 {
+		d = -d
+	}
+	return int(d)
+}
+
+// compatible reports whether mention m may name the document of g.
+func (g *refGroup) compatible(m *mention) bool {
+	for _, o := range g.mentions {
+		if m.hasDate && o.hasDate {
+			if daysApart(m.date, o.date) > 31 {
+				return false
+			}
+			continue
+		}
+		if t1, t2 := m.effectiveTerm(), o.effectiveTerm(); t1 != "" && t2 != "" && t1 != t2 {
+			return false
+		}
+	}
+	return true
+}
+
+func (g *refGroup) add(m *mention) {
+	g.mentions = append(g.mentions, m)
+	m.ref = g
+	if m.start > g.last {
+		g.last = m.start
+	}
+}
+
+// resolve groups full mentions into documents, then binds short forms
+// and aliases to them. ownKey is the document's own symbol key: mentions
+// of it are dropped. Unbound short forms become their own groups and get
+// a diagnostic.
+func resolve(text string, ms []*mention, ownKey string) ([]*refGroup, []Diagnostic) {
+	var groups []*refGroup
+	byKey := map[string][]*refGroup{}
+	for _, m := range ms {
+		if m.short {
+			continue
+		}
+		key := fullKey(m)
+		if key == ownKey && ownKey != "" {
+			continue
+		}
+		var best *refGroup
+		for _, g := range byKey[key] {
+			if g.compatible(m) && (best == nil || g.last > best.last) {
+				best = g
+			}
+		}
+		if best == nil {
+			best = &refGroup{kind: m.kind, key: key, symbol: m.sym.symbol, number: m.sym.number, name: m.name}
+			groups = append(groups, best)
+			byKey[key] = append(byKey[key], best)
+		}
+		best.add(m)
+	}
+	diags := bindShortForms(text, ms, &groups, ownKey)
+	return groups, diags
+}
+
+func fullKey(m *mention) string {
+	if m.sym.symbol != "" {
+		return symbolKey(m.sym.symbol)
+	}
+	return "law:" + foldString(m.name)
+}
+
+// bindShortForms resolves each short form: to the document its declared
+// alias names, else to the nearest earlier document of the same kind and
+// number, else to the first later one; else it stays unresolved.
+func bindShortForms(text string, ms []*mention, groups *[]*refGroup, ownKey string) []Diagnostic {
+	var diags []Diagnostic
+	alias := map[string]*refGroup{}
+	unresolved := map[string]*refGroup{}
+	var prevFull *mention
+	for _, m := range ms {
+		if !m.short {
+			if m.ref != nil {
+				prevFull = m
+			}
+			continue
+		}
+		sk := m.kind.name + " " + strings.TrimLeft(m.sym.number, "0")
+		if prevFull != nil && declaresAlias(text, prevFull, m) {
+			target := nearestGroup(*groups, m)
+			if target == nil {
+				target = prevFull.ref
+			}
+			alias[sk] = target
+			m.alias = true
+			target.add(m)
+			continue
+		}
+		if g := alias[sk]; g != nil {
+			g.add(m)
+			continue
+		}
+		if g := nearestGroup(*groups, m); g != nil {
+			g.add(m)
+			continue
+		}
+		if ownKey != "" && ownShort(ownKey, m) {
+			continue
+		}
+		g := unresolved[sk]
+		if g == nil {
+			g = &refGroup{kind: m.kind, key: "short:" + sk, number: m.sym.number}
+			unresolved[sk] = g
+			*groups = append(*groups, g)
+		}
+		g.add(m)
+		diags = append(diags, Diagnostic{Code: "unresolved_reference",
+			Message: "short form \"" + text[m.start:m.end] + "\" names no document cited in full",
+			Span:    Span{m.start, m.end}})
+	}
+	return diags
+}
+
+// ownShort reports whether a short form names the document itself.
+func ownShort(ownKey string, m *mention) bool {
+	return strings.HasPrefix(ownKey, strings.TrimLeft(m.sym.number, "0")+"-") && codeFitsKind(m.kind, ownCode(ownKey))
+}
+
+func ownCode(key string) string {
+	i := strings.IndexByte(key, '-')
+	j := strings.IndexByte(key, '/')
+	if i < 0 || j < i {
+		return ""
+	}
+	return key[i+1 : j]
+}
+
+// declaresAlias reports whether short form m is an alias declared for the
+// full mention p: "(sau đây gọi tắt là Nghị quyết 25)", "(Kết luận số 43)".
+func declaresAlias(text string, p, m *mention) bool {
+	if m.start < p.end || m.start-p.tailEnd > 600 {
+		return false
+	}
+	j := strings.LastIndexByte(text[:m.start], '(')
+	if j < p.end || strings.ContainsAny(text[j:m.start], ")\n") {
+		return false
+	}
+	between := foldString(text[j+1 : m.start])
+	between = strings.TrimSpace(between)
+	if between == "" {
+		return true
+	}
+	return strings.Contains(between, "goi tat") || strings.Contains(between, "viet tat") ||
+		strings.Contains(between, "goi la") || strings.Contains(between, "goi chung la")
+}
+
+// nearestGroup finds the document a short form names: same number and a
+// kind that fits, the nearest earlier mention first.
+func nearestGroup(groups []*refGroup, m *mention) *refGroup {
+	var before, after *refGroup
+	bpos, apos := -1, 1<<62
+	num := strings.TrimLeft(m.sym.number, "0")
+	for _, g := range groups {
+		if g.symbol == "" || strings.TrimLeft(g.number, "0") != num || !shortFits(m.kind, g) {
+			continue
+		}
+		for _, o := range g.mentions {
+			if o.short {
+				continue
+			}
+			if o.start < m.start && o.start > bpos {
+				before, bpos = g, o.start
+			}
+			if o.start > m.start && o.start < apos {
+				after, apos = g, o.start
+			}
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+func shortFits(k *kindInfo, g *refGroup) bool {
+	if k == g.kind || strings.HasPrefix(g.kind.name, k.name) {
+		return true
+	}
+	code := symbolCode(g.symbol)
+	for _, c := range k.codes {
+		if c != "" && strings.EqualFold(c, code) {
+			return true
+		}
+	}
+	return false
+}
+
+// symbolCode returns the type code of a canonical symbol.
+func symbolCode(sym string) string {
+	if i := strings.IndexByte(sym, '-'); i > 0 && strings.IndexByte(sym, '/') > i {
+		return sym[i+1 : strings.IndexByte(sym, '/')]
+	}
+	parts := strings.Split(sym, "/")
+	last := parts[len(parts)-1]
+	if i := strings.IndexByte(last, '-'); i > 0 {
+		return last[:i]
+	}
+	return last
+}
+
+// relationRank orders relations: the most telling one of a document's
+// mentions is the document's relation.
+var relationRank = map[string]int{
+	RelReviews: 8, RelReplaces: 7, RelAmends: 6, RelContinues: 5,
+	RelImplements: 4, RelBasis: 3, RelAttachedTo: 2, RelCites: 1,
+}
+
+// toReference builds the output reference of a group.
+func (g *refGroup) toReference(text string, secOf func(int) string) *Reference {
+	sort.SliceStable(g.mentions, func(i, j int) bool { return g.mentions[i].start < g.mentions[j].start })
+	r := &Reference{Kind: g.kind.name, Number: Str(g.number), Symbol: Str(g.symbol), Name: Str(lawName(g))}
+	best := g.richest()
+	if best != nil {
+		if best.hasDate {
+			r.Date = Str(best.date.startISO())
+		} else if best.year != 0 {
+			r.Date = Str(itoa(best.year))
+		}
+		r.Issuer = Str(normalizeIssuer(best.issuer))
+	}
+	r.Term = Str(g.term())
+	r.Relation = RelCites
+	for _, m := range g.mentions {
+		if relationRank[m.rel] > relationRank[r.Relation] {
+			r.Relation = m.rel
+		}
+		r.Mentions = append(r.Mentions, Mention{Text: text[m.start:m.end], Span: Span{m.start, m.end}, Section: secOf(m.start), Relation: m.rel})
+	}
+	r.ID = refID(r)
+	return r
+}
+
+func lawName(g *refGroup) string {
+	if g.symbol == "" && g.name != "" {
+		return g.name
+	}
+	return ""
+}
+
+// richest returns the full mention with the most attributes written.
+func (g *refGroup) richest() *mention {
+	var best *mention
+	score := -1
+	for _, m := range g.mentions {
+		s := 0
+		if m.hasDate || m.year != 0 {
+			s += 4
+		}
+		if m.issuer != "" {
+			s += 2
+		}
+		if m.term != "" {
+			s++
+		}
+		if s > score {
+			best, score = m, s
+		}
+	}
+	return best
+}
+
+// term is the document's term: from its date for central party
+// documents, else the most written one.
+func (g *refGroup) term() string {
+	count := map[string]int{}
+	best := ""
+	for _, m := range g.mentions {
+		if m.hasDate && isPartyCentral(g.symbol) {
+			return termOfDate(m.date.startISO())
+		}
+		if m.term != "" {
+			count[m.term]++
+			if count[m.term] > count[best] {
+				best = m.term
+			}
+		}
+	}
+	return best
+}
+
+func refID(r *Reference) string {
+	switch {
+	case r.Symbol != "" && r.Date != "":
+		return string(r.Symbol) + "@" + string(r.Date)
+	case r.Symbol != "":
+		return string(r.Symbol)
+	case r.Name != "":
+		id := r.Kind + ": " + string(r.Name)
+		if r.Date != "" {
+			id += "@" + string(r.Date)
+		}
+		return id
+	}
+	return r.Kind + " " + string(r.Number)
+}

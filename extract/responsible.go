@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The body responsible for a deadline is read from the words around it,
+// from the nearest scope out: the clause, the sentence, the list item.
+// In each scope: "Giao X chủ trì…", "X chủ trì", "đề nghị X hoàn
+// thành…", a label "Cấp tỉnh: …", then the subject before the first verb.
+
+// actionVerbs end a subject (matched only in lower case, so that "Ban Chỉ
+// đạo" is a name and "chỉ đạo" a verb).
+var actionVerbs = []string{
+	"chỉ đạo", "xây dựng", "tổ chức", "gửi", "căn cứ", "hoàn thành", "báo cáo",
+	"thực hiện", "tham mưu", "phối hợp", "chủ trì", "triển khai", "có trách nhiệm",
+	"có", "ban hành", "hướng dẫn", "theo dõi", "đôn đốc", "tiến hành", "rà soát",
+	"kiểm tra", "đề xuất", "trình", "chuẩn bị", "lập", "tổng hợp", "nghiên cứu",
+	"chịu trách nhiệm", "khẩn trương", "tập trung", "quán triệt", "cử", "bố trí",
+	"sơ kết", "tổng kết", "tăng cường", "sẽ", "cần", "phải", "đã", "tiếp tục",
+	"chủ động", "lãnh đạo", "giao", "thành lập", "làm việc", "mở", "xin",
+	"đánh giá", "cung cấp", "tiếp nhận", "phân công", "thông qua", "duy trì",
+	"đẩy mạnh", "nâng cao", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "vào", "trước",
+	"trong", "là cơ quan", "làm", "tuyên truyền", "ký", "đăng ký", "nộp", "căn",
+}
+
+// hasVerbAt reports whether a verb of actionVerbs, in lower case, starts
+// at s[i] and ends at a word boundary.
+func hasVerbAt(s string, i int) bool {
+	for _, v := range actionVerbs {
+		if strings.HasPrefix(s[i:], v) && atWordEnd(s, i+len(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgWords mark a phrase as naming a body.
+var orgWords = []string{
+	"ban", "so", "uy ban", "ubnd", "dang", "hoi", "mat tran", "huyen", "tinh",
+	"thanh", "van phong", "co quan", "don vi", "dia phuong", "cong an", "bo",
+	"cuc", "phong", "truong", "doan", "lien doan", "cap uy", "thanh tra",
+	"toa an", "vien", "bao", "dai", "trung tam", "quan", "xa", "phuong", "chi bo",
+	"to chuc", "cap", "doanh nghiep", "thu truong", "chu tich", "giam doc", "hdnd",
+	"mttq", "bch", "khoi", "nganh", "lanh dao", "uy",
+}
+
+var leadConnectors = []string{"rieng", "dong thoi", "sau do", "tren co so do", "tren co so", "can cu ke hoach nay", "can cu", "de nghi", "yeu cau", "giao cho", "giao", "dong chi", "cac dong chi"}
+
+// responsibleFor returns the responsible body for a deadline at pos whose
+// list item spans [itemStart, itemEnd).
+func responsibleFor(text string, pos, itemStart int) string {
+	cs := clauseStart(text, pos, itemStart)
+	ss := max(sentenceStart(text, pos), itemStart)
+	for _, scope := range []string{text[cs:pos], text[ss:pos], text[itemStart:pos]} {
+		if r := assigned(scope); r != "" {
+			return r
+		}
+		if r := subjectOf(scope); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+func clauseStart(text string, pos, floor int) int {
+	for i := pos - 1; i > floor; i-- {
+		if text[i] == ';' || text[i] == '\n' || text[i] == '.' && i+1 < len(text) && text[i+1] == ' ' {
+			return i + 1
+		}
+	}
+	return floor
+}
+
+// assigned finds "Giao X …", "đề nghị X …" or "X chủ trì".
+func assigned(s string) string {
+	for i := 0; i < len(s); i++ {
+		if !atWordStart(s, i) {
+			continue
+		}
+		for _, p := range []string{"giao cho", "giao", "de nghi", "yeu cau"} {
+			if e, ok := matchFold(s, i, p); ok {
+				if r := bodyName(s[skipSpaces(s, e):]); r != "" {
+					return r
+				}
+			}
+		}
+	}
+	if i := strings.Index(s, "chủ trì"); i > 0 {
+		head := s[:i]
+		if j := strings.LastIndexAny(head, ",;:"); j >= 0 {
+			head = head[j+1:]
+		}
+		if r := bodyName(strings.TrimSpace(head)); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+// subjectOf reads the subject that opens s: after a list marker, a label
+// ("Cấp tỉnh: …") and connectors, up to the first verb.
+func subjectOf(s string) string {
+	s = strings.TrimSpace(s)
+	if _, _, after := parseMarker(s); after > 0 {
+		s = s[after:]
+	}
+	label := ""
+	if i := strings.IndexByte(s, ':'); i > 0 && len(strings.Fields(s[:i])) <= 6 {
+		label, s = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	}
+	s = stripConnectors(s)
+	if r := bodyName(s); r != "" {
+		return r
+	}
+	if label != "" && unicode.IsUpper(firstRune(label)) && namesBody(label) {
+		return label
+	}
+	return ""
+}
+
+func stripConnectors(s string) string {
+	for {
+		e, k := matchAny(s, 0, leadConnectors)
+		if k < 0 {
+			return s
+		}
+		s = strings.TrimSpace(strings.TrimLeft(s[e:], " ,"))
+	}
+}
+
+// bodyName reads a body's name at the start of s, up to the first verb
+// written in lower case; it must name a body and start like a name.
+func bodyName(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r := firstRune(s)
+	if hasVerbAt(strings.ToLower(s), 0) {
+		return ""
+	}
+	if !unicode.IsUpper(r) {
+		if _, k := matchAny(s, 0, []string{"cac", "cap", "moi"}); k < 0 {
+			return ""
+		}
+	}
+	end := len(s)
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '.', ';', ':':
+			if depth == 0 {
+				end = i
+			}
+		}
+		if end < len(s) {
+			break
+		}
+		if depth == 0 && i > 0 && atWordStart(s, i) && unicode.IsLower(firstRune(s[i:])) && !afterDeterminer(s, i) {
+			if hasVerbAt(s, i) {
+				end = i
+				break
+			}
+		}
+	}
+	name := cleanOrg(s[:end])
+	if name == "" || len(strings.Fields(name)) > 60 {
+		return ""
+	}
+	if namesBody(name) {
+		return name
+	}
+	return ""
+}
+
+// namesBody reports whether a phrase contains a word naming a body and
+// is not a time label.
+func namesBody(name string) bool {
+	f := " " + cueText(name) + " "
+	if strings.HasPrefix(f, " thoi gian") || strings.HasPrefix(f, " thoi han") {
+		return false
+	}
+	for _, w := range orgWords {
+		if strings.Contains(f, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức".
+func afterDeterminer(s string, i int) bool {
+	b := strings.TrimRight(s[:i], " ")
+	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị"} {
+		if strings.HasSuffix(b, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanOrg drops parentheses and trailing punctuation from a name.
+func cleanOrg(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(strings.Trim(strings.Join(strings.Fields(b.String()), " "), " ,;:-"))
+}
+
+// taskText is the clause around a deadline, without its list marker.
+func taskText(text string, pos, end, itemStart, itemEnd int) string {
+	s := clauseStart(text, pos, itemStart)
+	e := end
+	for e < itemEnd && text[e] != ';' && !(text[e] == '.' && (e+1 >= len(text) || text[e+1] == ' ' || text[e+1] == '\n')) {
+		e++
+	}
+	t := strings.TrimSpace(text[s:e])
+	if _, _, after := parseMarker(t); after > 0 {
+		t = t[after:]
+	}
+	if rs := []rune(t); len(rs) > 300 {
+		t = string(rs[:300]) + "…"
+	}
+	return t
+}

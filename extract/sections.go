@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Sections are read from numbered lines. Nesting follows first use, as
+// markdown lists do: the first marker type seen ("I.", or "1." in a
+// document that starts there) is the top level, a new type nests below
+// the current one, and a type seen before closes everything under it.
+// Bullets ("-", "+") are list items, not sections; table rows never
+// open sections.
+
+// parseSections builds the section tree of lines [from, to).
+func parseSections(text string, ls []line, from, to int) []*Section {
+	var roots []*Section
+	var stack []int     // marker types, outermost first
+	var open []*Section // open section at each level
+	end := lineEndOffset(ls, to, text)
+	for i := from; i < to; i++ {
+		l := ls[i].s
+		typ, label, after := parseMarker(l)
+		if typ == mkNone || typ == mkDash || typ == mkPlus || strings.ContainsRune(l, '\t') {
+			continue
+		}
+		if typ == mkLetter && !isUpperLine(l[after:]) && len(stack) == 0 {
+			continue // "A. " opening a sentence is rare; letter parts are upper case
+		}
+		level := indexOf(stack, typ)
+		if level < 0 {
+			stack = append(stack, typ)
+			level = len(stack) - 1
+		} else {
+			stack = stack[:level+1]
+		}
+		heading, title, last := readHeading(ls, i, to, after, typ)
+		s := &Section{Number: label, Heading: heading, Title: title, Kind: sectionKind(title),
+			Span: Span{ls[i].start, end}, Children: []*Section{}}
+		for k := level; k < len(open); k++ {
+			open[k].Span[1] = trimEnd(text, ls[i].start)
+		}
+		open = open[:min(level, len(open))]
+		if level == 0 || len(open) == 0 {
+			roots = append(roots, s)
+		} else {
+			p := open[len(open)-1]
+			p.Children = append(p.Children, s)
+		}
+		for len(open) < level {
+			open = append(open, s) // a level skipped: keep depth consistent
+		}
+		open = append(open, s)
+		i = last
+	}
+	return roots
+}
+
+func indexOf(xs []int, x int) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+func lineEndOffset(ls []line, to int, text string) int {
+	if to <= 0 {
+		return 0
+	}
+	return trimEnd(text, ls[to-1].end)
+}
+
+// trimEnd moves an end offset back over trailing newlines.
+func trimEnd(text string, e int) int {
+	for e > 0 && (text[e-1] == '\n' || text[e-1] == ' ') {
+		e--
+	}
+	return e
+}
+
+// readHeading reads the heading of a section opening at line i: the whole
+// line when it is a heading, else the words before the first ":" or
+// sentence end. An upper-case heading continues on upper-case lines; a
+// "Phần thứ nhất" label takes its title from the next line.
+func readHeading(ls []line, i, to, after, typ int) (heading, title string, last int) {
+	l := ls[i].s
+	last = i
+	title = strings.TrimSpace(l[after:])
+	heading = l
+	if title == "" && (typ == mkPart || typ == mkRoman || typ == mkLetter) {
+		j := i + 1
+		for j < to && ls[j].s == "" {
+			j++
+		}
+		if j < to && markerEnd(ls[j].s) == 0 && isUpperLine(ls[j].s) {
+			title = ls[j].s
+			last = j
+		}
+	}
+	if isUpperLine(title) {
+		for j := last + 1; j < to && ls[j].s != "" && isUpperLine(ls[j].s) && markerEnd(ls[j].s) == 0 && !isAttachmentHeading(ls, j) && utf8.RuneCountInString(ls[j].s) < 120; j++ {
+			title += " " + ls[j].s
+			last = j
+		}
+		if last > i && typ != mkPart {
+			heading = strings.TrimSpace(l[:after]) + " " + title
+		}
+		return heading, title, last
+	}
+	if t := headingClause(title); t != title {
+		title = t
+		heading = strings.TrimSpace(l[:after]) + " " + t
+	}
+	return heading, title, last
+}
+
+// headingClause cuts a numbered paragraph down to its heading: the text
+// before the first ":" or ". ", or its first 12 words.
+func headingClause(s string) string {
+	cut := len(s)
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		cut = i
+	}
+	if i := strings.Index(s, ". "); i >= 0 && i < cut {
+		cut = i
+	}
+	t := strings.TrimSpace(strings.TrimRight(s[:cut], "."))
+	ws := strings.Fields(t)
+	if len(ws) > 12 {
+		t = strings.Join(ws[:12], " ") + " …"
+	}
+	return t
+}
+
+// sectionKind classifies a section by its title.
+func sectionKind(title string) string {
+	f := foldString(title)
+	switch {
+	case strings.Contains(f, "muc dich"):
+		return SectionPurpose
+	case strings.Contains(f, "to chuc thuc hien") || strings.HasPrefix(f, "trach nhiem") || strings.Contains(f, "phan cong thuc hien"):
+		return SectionOrganization
+	case strings.HasPrefix(f, "thoi gian") || strings.HasPrefix(f, "tien do") || strings.Contains(f, "lo trinh"):
+		return SectionTimeline
+	case strings.HasPrefix(f, "hinh thuc") || strings.HasPrefix(f, "phuong thuc"):
+		return SectionForm
+	case strings.HasPrefix(f, "kien nghi") || strings.HasPrefix(f, "de xuat") || strings.Contains(f, "kien nghi, de xuat"):
+		return SectionRecommendation
+	case strings.HasPrefix(f, "noi dung") || strings.HasPrefix(f, "nhiem vu") || strings.Contains(f, "giai phap") || strings.Contains(f, "noi dung"):
+		return SectionContent
+	}
+	return SectionOther
+}
+
+// sectionAt returns the number path of the innermost-top-level section
+// containing offset pos ("III"), or "".
+func sectionAt(secs []*Section, pos int) *Section {
+	for _, s := range secs {
+		if pos >= s.Span[0] && pos < s.Span[1] {
+			return s
+		}
+	}
+	return nil
+}

@@ -1,0 +1,113 @@
+package extract
+
+import "strings"
+
+// The closing part of a document: "Nơi nhận:" with its list, and the
+// signature (on whose behalf, the signer's title, the name).
+
+// parseRecipients reads the list under "Nơi nhận:" in lines [from, to).
+func parseRecipients(ls []line, from, to int) []string {
+	out := []string{}
+	for i := from; i < to; i++ {
+		if !isRecipientsStart(ls[i].s) {
+			continue
+		}
+		for j := i + 1; j < to; j++ {
+			l := ls[j].s
+			if l == "" {
+				continue
+			}
+			if isSignatureStart(l) || isAttachmentHeading(ls, j) {
+				break
+			}
+			typ, _, after := parseMarker(l)
+			if typ != mkDash && typ != mkPlus {
+				if len(out) > 0 {
+					break
+				}
+				after = 0
+			}
+			r := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l[after:]), ",;."))
+			if r != "" {
+				out = append(out, r)
+			}
+		}
+		break
+	}
+	return out
+}
+
+// parseSignature reads the signature block in lines [from, to).
+func parseSignature(ls []line, from, to int) *Signature {
+	for i := from; i < to; i++ {
+		l := ls[i].s
+		if !isSignatureStart(l) || isRecipientsStart(l) {
+			continue
+		}
+		sig := &Signature{}
+		j := i
+		if startsSignaturePrefix(l) {
+			sig.OnBehalf = Str(l)
+			j++
+		}
+		for ; j < to && j <= i+10; j++ {
+			s := ls[j].s
+			switch {
+			case s == "" || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "-"):
+			case isPersonName(s):
+				sig.Name = Str(s)
+				return sig
+			case isUpperLine(s) && sig.Title == "":
+				sig.Title = Str(s)
+			}
+		}
+		if sig.OnBehalf != "" || sig.Title != "" {
+			return sig
+		}
+	}
+	return nil
+}
+
+// parseAttachments reads each attachment: its kind, heading, title (the
+// line under the heading) and sections.
+func parseAttachments(text string, ls []line, starts []int) []*Attachment {
+	out := []*Attachment{}
+	for n, s := range starts {
+		end := len(ls)
+		if n+1 < len(starts) {
+			end = starts[n+1]
+		}
+		h := ls[s].s
+		a := &Attachment{Kind: attachmentKind(h), Heading: h,
+			Span: Span{ls[s].start, trimEnd(text, ls[end-1].end)}}
+		body := s + 1
+		for body < end && ls[body].s == "" {
+			body++
+		}
+		if body < end && markerEnd(ls[body].s) == 0 {
+			a.Title = Str(ls[body].s)
+			body++
+		}
+		a.Sections = parseSections(text, ls, body, end)
+		if a.Sections == nil {
+			a.Sections = []*Section{}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func attachmentKind(h string) string {
+	for _, k := range []struct{ pat, name string }{
+		{"de cuong", "Đề cương"}, {"phu luc", "Phụ lục"}, {"mau", "Mẫu"},
+		{"bieu", "Biểu"}, {"danh muc", "Danh mục"}, {"danh sach", "Danh sách"},
+	} {
+		if _, ok := matchFold(h, 0, k.pat); ok {
+			return k.name
+		}
+	}
+	if k, _ := matchKind(h, 0); k != nil {
+		return k.name
+	}
+	return "Phụ lục"
+}
