@@ -354,14 +354,12 @@ var dateWords = map[string]bool{"ngay": true, "thang": true, "nam": true, "quy":
 
 // findDates returns every date phrase in s[from:to], left to right.
 func findDates(s string, from, to int) []dateExpr {
+	return findDatesT(s, tokenize(s), from, to)
+}
+
+func findDatesT(s string, ts tokens, from, to int) []dateExpr {
 	var out []dateExpr
-	wordStarts(s, from, to, func(i int) int {
-		if !isDigit(s[i]) {
-			var arr [16]byte
-			if !dateWords[string(foldWord(s, i, arr[:]))] {
-				return i + 1
-			}
-		}
+	ts.scan(from, to, roleDate|roleDigit, func(i int) int {
 		if d, ok := lexDate(s[:to], i); ok {
 			out = append(out, d)
 			return d.end

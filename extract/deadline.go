@@ -29,6 +29,7 @@ var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so
 
 type deadlineCtx struct {
 	text      string
+	toks      tokens
 	docDate   string
 	docYear   int
 	skip      []Span // cited-document tails and the header: not deadlines
@@ -41,7 +42,7 @@ func findDeadlines(c *deadlineCtx) ([]*Deadline, []*RelativeDeadline) {
 	var out []*Deadline
 	var rel []*RelativeDeadline
 	for _, r := range c.regions {
-		ds := findDates(c.text, r[0], r[1])
+		ds := findDatesT(c.text, c.toks, r[0], r[1])
 		for k := 0; k < len(ds); k++ {
 			d := ds[k]
 			if c.skipped(d.start) || c.tableLine(d.start) {
@@ -57,7 +58,7 @@ func findDeadlines(c *deadlineCtx) ([]*Deadline, []*RelativeDeadline) {
 				out = append(out, dl)
 			}
 		}
-		rel = append(rel, findRelative(c.text, r[0], r[1])...)
+		rel = append(rel, findRelative(c.text, c.toks, r[0], r[1])...)
 	}
 	return out, rel
 }
@@ -74,6 +75,9 @@ func (c *deadlineCtx) skipped(pos int) bool {
 // joinRange joins "từ ngày 1/7 đến ngày 15/7/2024" and "từ tháng 6/2013
 // đến tháng 6/2023" into one range.
 func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
+	if b.start-a.end > 24 {
+		return a, false
+	}
 	mid := foldString(c.text[a.end:b.start])
 	mid = strings.TrimSpace(strings.Trim(mid, " ,"))
 	if mid != "den" && mid != "-" && mid != "toi" && mid != "den het" {
@@ -289,13 +293,9 @@ var relativeCues = []string{"truoc", "sau", "trong vong", "trong thoi han", "cha
 var relativeWords = map[string]bool{"truoc": true, "sau": true, "trong": true, "cham": true, "khong": true}
 
 // findRelative finds relative time limits: a cue, a count and a unit.
-func findRelative(text string, from, to int) []*RelativeDeadline {
+func findRelative(text string, ts tokens, from, to int) []*RelativeDeadline {
 	var out []*RelativeDeadline
-	wordStarts(text, from, to, func(i int) int {
-		var arr [16]byte
-		if !relativeWords[string(foldWord(text, i, arr[:]))] {
-			return i + 1
-		}
+	ts.scan(from, to, roleRelative, func(i int) int {
 		e, k := matchAny(text, i, relativeCues)
 		if k < 0 {
 			return i + 1

@@ -82,6 +82,7 @@ func Parse(text string) *Document {
 type parser struct {
 	text string
 	ls   []line
+	toks tokens
 	h    header
 	lay  layout
 	doc  *Document
@@ -98,8 +99,9 @@ func (p *parser) parse() *Document {
 	d.Recipients = parseRecipients(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Signature = parseSignature(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Attachments = parseAttachments(p.text, p.ls, p.lay.attachStarts)
-	ms := findMentions(p.text)
-	computeRelations(p.text, ms)
+	p.toks = tokenize(p.text)
+	ms := findMentionsT(p.text, p.toks)
+	computeRelations(p.text, p.toks, ms)
 	p.fillHeader(ms)
 	p.references(ms)
 	p.deadlines(ms)
@@ -179,7 +181,7 @@ func (p *parser) references(ms []*mention) {
 }
 
 func (p *parser) deadlines(ms []*mention) {
-	c := &deadlineCtx{text: p.text, docDate: p.h.date}
+	c := &deadlineCtx{text: p.text, toks: p.toks, docDate: p.h.date}
 	if len(p.h.date) >= 4 {
 		c.docYear = atoi(p.h.date[:4])
 	}

@@ -18,7 +18,11 @@ import (
 // or drops is reported as diagnostics. Normalize is idempotent.
 func Normalize(raw []byte) (string, []Diagnostic) {
 	var diags []Diagnostic
-	s := repairUTF8(raw)
+	valid := utf8.Valid(raw)
+	s := string(raw)
+	if !valid {
+		s = string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
+	}
 	s = norm.NFC.String(s)
 	s = cleanChars(s)
 	s = stripEmphasis(s)
@@ -30,18 +34,10 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 		diags = append(diags, Diagnostic{Code: "boilerplate_dropped",
 			Message: itoa(dropped) + " lines of web-page chrome dropped"})
 	}
-	if !utf8.Valid(raw) {
+	if !valid {
 		diags = append(diags, replacementDiags(text)...)
 	}
 	return text, diags
-}
-
-// repairUTF8 replaces each invalid byte sequence by U+FFFD.
-func repairUTF8(raw []byte) string {
-	if utf8.Valid(raw) {
-		return string(raw)
-	}
-	return string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
 }
 
 func replacementDiags(text string) []Diagnostic {
@@ -66,6 +62,9 @@ func replacementDiags(text string) []Diagnostic {
 // BOMs, soft hyphens, zero-width characters and other controls (tabs
 // survive: they separate table cells).
 func cleanChars(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, r := range s {
@@ -90,6 +89,29 @@ func cleanChars(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isClean reports whether cleanChars would leave s as it is: no CR, no
+// control bytes, none of the odd spaces, hyphens, BOMs or zero-width
+// characters (all of which start with the bytes C2, E2, E3 or EF).
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\n' && c != '\t', c == 0x7F:
+			return false
+		case c == 0xC2 && i+1 < len(s) && s[i+1] < 0xAE:
+			return false // C1 controls, NBSP, soft hyphen
+		case c == 0xE2 && i+1 < len(s) && (s[i+1] == 0x80 || s[i+1] == 0x81):
+			r := firstRune(s[i:])
+			if r <= 0x2011 || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x2060 {
+				return false
+			}
+		case c == 0xE3 && strings.HasPrefix(s[i:], "\u3000"), c == 0xEF && strings.HasPrefix(s[i:], "\uFEFF"):
+			return false
+		}
+	}
+	return true
 }
 
 // stripEmphasis removes markdown emphasis: every "**"/"__" and each "*"

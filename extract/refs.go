@@ -32,12 +32,12 @@ type mention struct {
 
 // findMentions returns every citation in text, left to right.
 func findMentions(text string) []*mention {
+	return findMentionsT(text, tokenize(text))
+}
+
+func findMentionsT(text string, ts tokens) []*mention {
 	var out []*mention
-	wordStarts(text, 0, len(text), func(i int) int {
-		c := text[i]
-		if c < 0x80 && !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z') || c >= 0x80 && c != 0xC4 {
-			return i + 1 // every kind starts with an ASCII letter or đ/Đ
-		}
+	ts.scan(0, len(text), roleKind|roleAbbrev, func(i int) int {
 		m := mentionAt(text, i)
 		if m == nil {
 			return i + 1

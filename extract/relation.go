@@ -42,7 +42,7 @@ var triggerWords = func() map[string]bool {
 }()
 
 // computeRelations sets the relation of every mention.
-func computeRelations(text string, ms []*mention) {
+func computeRelations(text string, ts tokens, ms []*mention) {
 	var prev *mention
 	for _, m := range ms {
 		if prev != nil && !sameSentence(text, prev.tailEnd, m.start) {
@@ -55,21 +55,24 @@ func computeRelations(text string, ms []*mention) {
 		if from > m.start {
 			from = m.start
 		}
-		m.rel = relationFor(text[from:m.start], prev)
+		m.rel = relationFor(text, ts, from, m.start, prev)
 		prev = m
 	}
 }
 
 // relationFor decides the relation of a mention from the gap before it
 // (back to the previous mention of the sentence, or its start).
-func relationFor(gap string, prev *mention) string {
+func relationFor(text string, ts tokens, from, to int, prev *mention) string {
+	gap := text[from:to]
 	seg := gap
 	listed := false
 	if i := strings.LastIndexByte(gap, ';'); i >= 0 {
 		seg = gap[i+1:]
+		from += i + 1
 		listed = true
 	}
-	rel, at := lastTrigger(seg)
+	rel, at := lastTrigger(text, ts, from, to)
+	at -= from
 	if prev == nil {
 		if rel == "" {
 			return RelCites
@@ -90,17 +93,11 @@ func relationFor(gap string, prev *mention) string {
 
 // lastTrigger finds the trigger that governs the end of gap. Reviews and
 // continues win over a nearer "thực hiện" that they govern.
-func lastTrigger(gap string) (string, int) {
+func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 	best, bestAt := "", -1
 	var review, cont = -1, -1
-	for i := 0; i < len(gap); i++ {
-		if !atWordStart(gap, i) || gap[i] == ' ' {
-			continue
-		}
-		var arr [16]byte
-		if !triggerWords[string(foldWord(gap, i, arr[:]))] {
-			continue
-		}
+	gap := text[:to]
+	ts.scan(from, to, roleTrigger, func(i int) int {
 		for _, t := range triggers {
 			e, ok := matchFold(gap, i, t.pat)
 			if !ok || len(gap)-e > t.reach {
@@ -117,7 +114,8 @@ func lastTrigger(gap string) (string, int) {
 			}
 			break
 		}
-	}
+		return i + 1
+	})
 	if review >= 0 && !hasClauseBreak(gap[review:]) {
 		return RelReviews, review
 	}

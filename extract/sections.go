@@ -127,11 +127,25 @@ func headingClause(s string) string {
 		cut = i
 	}
 	t := strings.TrimSpace(strings.TrimRight(s[:cut], "."))
-	ws := strings.Fields(t)
-	if len(ws) > 12 {
-		t = strings.Join(ws[:12], " ") + " …"
+	if e := nthWordEnd(t, 12); e < len(t) {
+		t = t[:e] + " …"
 	}
 	return t
+}
+
+// nthWordEnd returns the offset after the n-th space-separated word of s
+// (len(s) when s has fewer words).
+func nthWordEnd(s string, n int) int {
+	words := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && (i+1 == len(s) || s[i+1] == ' ') {
+			words++
+			if words == n {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
 }
 
 // sectionKind classifies a section by its title.

@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// The text is cut into words once. Each word carries the roles its folded
+// form can play — first syllable of a kind name, a date word, a cue — so
+// the recognisers visit only the words that can start what they look for
+// (goldmark's cheap triggers). Words glued by a PDF copy ("Nghịquyết",
+// "trướcngày") get the roles of their first syllable.
+
+// Word roles.
+const (
+	roleKind uint16 = 1 << iota
+	roleAbbrev
+	roleDate
+	roleDigit
+	roleRelative
+	roleTrigger
+)
+
+type token struct {
+	start, end int32
+	role       uint16
+}
+
+type tokens []token
+
+// wordRoles maps a folded word to its roles.
+var wordRoles = func() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(w string, r uint16) { m[w] |= r }
+	for _, k := range kinds {
+		syl, _, _ := strings.Cut(k.pat, " ")
+		add(syl, roleKind)
+	}
+	for w := range dateWords {
+		add(w, roleDate)
+	}
+	for w := range relativeWords {
+		add(w, roleRelative)
+	}
+	for _, t := range triggers {
+		w, _, _ := strings.Cut(t.pat, " ")
+		add(w, roleTrigger)
+	}
+	return m
+}()
+
+// longestSyllable is the longest Vietnamese syllable in letters ("nghiêng"):
+// a longer word may be syllables glued together.
+const longestSyllable = 7
+
+func tokenize(text string) tokens {
+	ts := make(tokens, 0, len(text)/5)
+	var arr [40]byte
+	wordStarts(text, 0, len(text), func(i int) int {
+		w := foldWord(text, i, arr[:])
+		end := wordEnd(text, i)
+		t := token{start: int32(i), end: int32(end), role: wordRoles[string(w)]}
+		if isDigit(text[i]) {
+			t.role |= roleDigit
+		}
+		if t.role == 0 && len(w) > longestSyllable {
+			t.role = gluedRoles(w)
+		}
+		if text[i] >= 'A' && text[i] <= 'Z' && end-i <= 5 {
+			if _, ok := kindAbbrevs[text[i:end]]; ok {
+				t.role |= roleAbbrev
+			}
+		}
+		ts = append(ts, t)
+		return end
+	})
+	return ts
+}
+
+// gluedRoles gives a long word the roles of a syllable it starts with.
+func gluedRoles(w []byte) uint16 {
+	for n := 2; n <= longestSyllable && n < len(w); n++ {
+		if r := wordRoles[string(w[:n])]; r != 0 {
+			return r
+		}
+	}
+	return 0
+}
+
+// wordEnd returns the end of the word starting at s[i].
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < 0x80 {
+			if !isASCIIAlnum(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r := firstRune(s[i:])
+		if !isWordChar(r) {
+			return i
+		}
+		i += len(string(r))
+	}
+	return i
+}
+
+// scan calls f at the start of each word in [from, to) having one of the
+// roles in mask; f returns the offset where scanning resumes.
+func (ts tokens) scan(from, to int, mask uint16, f func(i int) int) {
+	k := sort.Search(len(ts), func(k int) bool { return int(ts[k].start) >= from })
+	resume := from
+	for ; k < len(ts) && int(ts[k].start) < to; k++ {
+		t := ts[k]
+		if t.role&mask == 0 || int(t.start) < resume {
+			continue
+		}
+		resume = f(int(t.start))
+	}
+}
