@@ -170,6 +170,9 @@ func (p *parser) references(ms []*mention) {
 	if p.h.symbol != "" {
 		own = symbolKey(p.h.symbol)
 	}
+	for _, m := range ms {
+		m.inTitle = m.start >= p.h.titleSpan[0] && m.start < p.h.titleSpan[1]
+	}
 	groups, diags := resolve(p.text, ms, own)
 	for _, g := range groups {
 		p.doc.References = append(p.doc.References, g.toReference(p.text, p.sectionLabel))

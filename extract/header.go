@@ -19,6 +19,39 @@ var mottos = []string{"cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - h
 // bodyOpeners start the first paragraph after the title.
 var bodyOpeners = []string{"thuc hien", "can cu", "de ", "nham ", "tren co so", "trien khai", "qua ", "theo ", "xet ", "sau khi", "ngay ", "trong ", "nam ", "tiep tuc", "tu ngay", "ban thuong vu", "ban chap hanh", "uy ban nhan dan", "chu tich", "quyet dinh:", "ban hanh", "huong dan", "kinh gui", "hien nay", "thoi gian qua", "vua qua"}
 
+// headerCells splits the first lines into cells: a two-column header
+// copied as text puts the issuer and the motto, or the number and the
+// place-date, on one line separated by tabs.
+func headerCells(ls []line, upto int) []line {
+	var out []line
+	for _, l := range ls[:upto] {
+		if !strings.ContainsRune(l.s, '\t') {
+			out = append(out, l)
+			continue
+		}
+		off := l.start
+		for _, c := range strings.Split(l.s, "\t") {
+			if t := strings.TrimSpace(c); t != "" {
+				out = append(out, line{s: t, start: off, end: off + len(c)})
+			}
+			off += len(c) + 1
+		}
+	}
+	return out
+}
+
+// headerEnd is the index of the first line that cannot be header: a
+// numbered section or a long paragraph after the kind line.
+func headerEnd(ls []line, body int) int {
+	end := min(len(ls), max(body+2, 20))
+	for i := body; i < end; i++ {
+		if markerEnd(ls[i].s) > 0 && !strings.HasPrefix(ls[i].s, "-") || len(ls[i].s) > 300 {
+			return i
+		}
+	}
+	return end
+}
+
 // parseHeader reads the header lines of a document.
 func parseHeader(text string, ls []line) header {
 	var h header
@@ -42,9 +75,17 @@ func parseHeader(text string, ls []line) header {
 		h.readWebTitle(ls[w])
 		h.body = w + 1
 	}
-	h.readNumberAndDate(text, ls, min(h.body+2, len(ls)))
+	cells := headerCells(ls, headerEnd(ls, h.body))
+	h.readNumberAndDate(text, cells, len(cells))
 	if h.issuer == "" && k > 0 {
-		h.issuer = issuerFromLines(ls[:k])
+		h.issuer = issuerFromLines(headerCells(ls, k))
+	}
+	if h.kind == "" && h.symbol != "" {
+		h.kind = kindOfSymbol(h.symbol)
+		h.readVv(text, cells)
+	}
+	if h.issuer == "" && h.kind != "" && k < 0 {
+		h.issuer = issuerFromLines(cells[:min(len(cells), 4)])
 	}
 	return h
 }
@@ -70,7 +111,7 @@ func (h *header) readTitle(text string, ls []line, k, e int) {
 	for i < len(ls) && (ls[i].s == "" || isNumberLine(ls[i].s) || isPlaceDateLine(ls[i].s)) {
 		i++
 	}
-	if i >= len(ls) || isSeparator(ls[i].s) || isBodyOpener(ls[i].s) || markerEnd(ls[i].s) > 0 {
+	if i >= len(ls) || isSeparator(ls[i].s) || !titleLike(ls[i].s) || markerEnd(ls[i].s) > 0 {
 		return
 	}
 	j := i + 1
@@ -95,6 +136,16 @@ func isSeparator(l string) bool {
 		}
 	}
 	return true
+}
+
+// titleLike: the line after the kind line is its trích yếu unless it
+// reads as the opening paragraph ("Căn cứ …;", "… như sau:") .
+func titleLike(l string) bool {
+	if strings.HasSuffix(l, ":") || len(l) > 600 || isUpperLine(l) && isSignerTitle(l) {
+		return false
+	}
+	_, k := matchAny(l, 0, []string{"can cu", "kinh gui", "xet de nghi", "theo de nghi"})
+	return k < 0
 }
 
 func isBodyOpener(l string) bool {
@@ -180,6 +231,42 @@ func cutFoldPrefix(s string, n int) string {
 		}
 	}
 	return ""
+}
+
+// kindOfSymbol infers a document's kind from its own symbol when no kind
+// line names it: the type code ("KH" → Kế hoạch); a symbol without one
+// ("2613/BGDĐT-GDTrH", "45-CV/TU") is a Công văn.
+func kindOfSymbol(sym string) string {
+	code := strings.ToUpper(symbolCode(sym))
+	for _, k := range kinds {
+		if k.law {
+			continue
+		}
+		for _, c := range k.codes {
+			if c != "" && c == code {
+				return k.name
+			}
+		}
+	}
+	return "Công văn"
+}
+
+// readVv reads the subject line of a Công văn: "V/v triển khai …".
+func (h *header) readVv(text string, cells []line) {
+	for _, c := range cells {
+		e, ok := matchFold(c.s, 0, "v/v")
+		if !ok {
+			e, ok = matchFold(c.s, 0, "ve viec")
+		}
+		if ok && h.title == "" {
+			rest := strings.TrimSpace(strings.TrimLeft(c.s[e:], " :."))
+			off := c.start + len(c.s) - len(rest)
+			h.title, h.titleSpan = rest, Span{off, off + len(rest)}
+			if h.body < 1 {
+				h.body = 1
+			}
+		}
+	}
 }
 
 // readWebTitle reads "Kế hoạch số 82-KH/BDVTW ngày 18/5/2023 của Ban

@@ -160,6 +160,9 @@ func kindLineEnd(l string) int {
 		if !isUpperLine(rest) && !startsWithSo(rest) {
 			return e
 		}
+		if _, ok := matchFold(rest, 0, "cua"); ok {
+			return e // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG …"
+		}
 	}
 	return 0
 }

@@ -113,6 +113,7 @@ const (
 	mkDash
 	mkPlus
 	mkArticle
+	mkChapter
 )
 
 // parseMarker recognises the marker at the start of l and returns its
@@ -146,6 +147,9 @@ func parseMarker(l string) (typ int, label string, end int) {
 	case '0' <= c && c <= '9':
 		return parseArabicMarker(l)
 	case 'A' <= c && c <= 'Z':
+		if t, lab, e := parseWordMarker(l); t != mkNone {
+			return t, lab, e
+		}
 		return parseUpperMarker(l)
 	case 'a' <= c && c <= 'z' || c >= 0x80:
 		return parseWordMarker(l)
@@ -265,19 +269,28 @@ func parseUpperMarker(l string) (int, string, int) {
 
 func parseWordMarker(l string) (int, string, int) {
 	if e, ok := matchFold(l, 0, "phan thu"); ok {
+		e = skipSpaces(l, e)
 		w := e
 		for w < len(l) && l[w] != ' ' {
 			w++
 		}
 		return mkPart, strings.TrimSpace(l[e:w]), skipSpaces(l, w)
 	}
-	if e, ok := matchFold(l, 0, "phan "); ok && isUpperLine(l[:e]) {
+	for _, p := range []struct {
+		pat string
+		typ int
+	}{{"phan ", mkPart}, {"chuong ", mkChapter}, {"muc ", mkChapter}} {
+		e, ok := matchFold(l, 0, p.pat)
+		if !ok || !unicode.IsUpper(firstRune(l)) {
+			continue
+		}
 		w := e
-		for w < len(l) && l[w] != ' ' && l[w] != '.' && l[w] != ':' {
+		for w < len(l) && l[w] != ' ' && l[w] != '.' && l[w] != ':' && l[w] != '-' {
 			w++
 		}
-		if isRoman(l[e:w]) {
-			return mkPart, l[e:w], skipSpaces(l, min(w+1, len(l)))
+		lab := l[e:w]
+		if (isRoman(lab) || lab != "" && atoi(lab) > 0) && (w == len(l) || l[w] != '-' || w+1 < len(l) && l[w+1] == ' ') {
+			return p.typ, lab, skipSpaces(l, min(w+1, len(l)))
 		}
 	}
 	if e, ok := matchFold(l, 0, "dieu "); ok {

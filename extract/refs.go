@@ -27,6 +27,8 @@ type mention struct {
 	term    string
 	rel     string
 	alias   bool // written as a declared alias "(gọi tắt là …)"
+	nested  bool // inside the subject of another mention
+	inTitle bool // in the document's title
 	ref     *refGroup
 }
 
@@ -127,8 +129,24 @@ func shortFormOK(text string, i int, sm symMatch) bool {
 	if unicode.IsUpper(firstRune(text[j:])) {
 		return true
 	}
-	_, k := matchAny(text, j, shortAfter)
-	return k >= 0
+	if _, k := matchAny(text, j, shortAfter); k >= 0 {
+		return true
+	}
+	return strongKind(text, i)
+}
+
+// strongKind: kinds that are not also common nouns ("kế hoạch", "báo
+// cáo"), so "Nghị quyết 28 thay thế …" is a citation whatever follows.
+func strongKind(text string, i int) bool {
+	k, _ := matchKind(text, i)
+	if k == nil {
+		return false
+	}
+	switch k.name {
+	case "Kế hoạch", "Chương trình", "Báo cáo", "Hướng dẫn", "Công văn", "Đề án", "Đề cương", "Tờ trình", "Quy chế", "Quy định", "Thông báo":
+		return false
+	}
+	return true
 }
 
 // readTail reads what follows a symbol: ", ngày D", "của ISSUER",

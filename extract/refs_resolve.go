@@ -266,7 +266,7 @@ func symbolCode(sym string) string {
 // mentions is the document's relation.
 var relationRank = map[string]int{
 	RelReviews: 8, RelReplaces: 7, RelAmends: 6, RelContinues: 5,
-	RelImplements: 4, RelBasis: 3, RelAttachedTo: 2, RelCites: 1,
+	RelBasis: 4, RelImplements: 3, RelAttachedTo: 2, RelCites: 1,
 }
 
 // toReference builds the output reference of a group.
@@ -284,8 +284,12 @@ func (g *refGroup) toReference(text string, secOf func(int) string) *Reference {
 	}
 	r.Term = Str(g.term())
 	r.Relation = RelCites
+	titled := false // the title says what the document does with it
 	for _, m := range g.mentions {
-		if relationRank[m.rel] > relationRank[r.Relation] {
+		if m.inTitle && m.rel != RelCites && !titled {
+			r.Relation, titled = m.rel, true
+		}
+		if !titled && relationRank[m.rel] > relationRank[r.Relation] {
 			r.Relation = m.rel
 		}
 		r.Mentions = append(r.Mentions, Mention{Text: text[m.start:m.end], Span: Span{m.start, m.end}, Section: secOf(m.start), Relation: m.rel})

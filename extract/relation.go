@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // How a document relates to one it cites is read from the words before
 // each mention, within its sentence: "Căn cứ" (basis), "Thực hiện"
@@ -25,6 +28,9 @@ var triggers = []trigger{
 	{"so ket", RelReviews, 70},
 	{"tong ket", RelReviews, 70},
 	{"danh gia ket qua thuc hien", RelReviews, 40},
+	{"nam thuc hien", RelReviews, 40},
+	{"nam thi hanh", RelReviews, 40},
+	{"thi hanh", RelImplements, 40},
 	{"tiep tuc", RelContinues, 60},
 	{"thuc hien", RelImplements, 60},
 	{"trien khai", RelImplements, 60},
@@ -41,28 +47,59 @@ var triggerWords = func() map[string]bool {
 	return m
 }()
 
-// computeRelations sets the relation of every mention.
+// computeRelations sets the relation of every mention. A mention in
+// parentheses ("(ban hành kèm theo …)", "(sau đây gọi tắt là …)") gets
+// its own relation but does not break the list around it.
 func computeRelations(text string, ts tokens, ms []*mention) {
-	var prev *mention
+	var prev, top *mention // previous mention of the sentence; last one listed at top level
+	resume := 0            // where the gap of the next mention starts
 	for _, m := range ms {
 		if prev != nil && !sameSentence(text, prev.tailEnd, m.start) {
-			prev = nil
+			prev, top = nil, nil
 		}
-		from := sentenceStart(text, m.start)
+		ss := sentenceStart(text, m.start)
+		if p := openParen(text, max(ss, resume), m.start); p >= 0 {
+			m.rel, _ = relationFor(text, ts, p+1, m.start, nil, nil)
+			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
+				resume = m.end + c + 1
+			}
+			continue
+		}
+		from := ss
 		if prev != nil {
-			from = prev.tailEnd
+			from = max(prev.tailEnd, resume)
 		}
-		if from > m.start {
-			from = m.start
+		from = min(from, m.start)
+		m.rel, m.nested = relationFor(text, ts, from, m.start, prev, top)
+		if !m.nested {
+			top = m
 		}
-		m.rel = relationFor(text, ts, from, m.start, prev)
 		prev = m
 	}
 }
 
+// openParen returns the offset of a parenthesis opened in text[from:to]
+// and not closed there, or -1.
+func openParen(text string, from, to int) int {
+	depth, at := 0, -1
+	for i := to - 1; i >= from; i-- {
+		switch text[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return at
+}
+
 // relationFor decides the relation of a mention from the gap before it
-// (back to the previous mention of the sentence, or its start).
-func relationFor(text string, ts tokens, from, to int, prev *mention) string {
+// (back to the previous mention of the sentence, or its start). nested
+// reports a mention inside another's subject ("A về việc thực hiện B").
+func relationFor(text string, ts tokens, from, to int, prev, top *mention) (string, bool) {
 	gap := text[from:to]
 	seg := gap
 	listed := false
@@ -75,20 +112,29 @@ func relationFor(text string, ts tokens, from, to int, prev *mention) string {
 	at -= from
 	if prev == nil {
 		if rel == "" {
-			return RelCites
+			return RelCites, false
 		}
-		return rel
+		return rel, false
 	}
 	if rel != "" {
-		if !listed && inSubject(seg[:at]) {
-			return RelCites // inside the subject of the previous mention
+		if !listed && !opensConjunct(seg[:at]) {
+			return RelCites, true // in the subject or predicate of the previous mention
 		}
-		return rel
+		if (rel == RelReplaces || rel == RelAmends) && !strings.Contains(foldString(seg[:at]), "nay") {
+			return RelCites, false // another document replaces it, not this one
+		}
+		return rel, false
 	}
-	if isCoordination(seg) && !closesParen(seg) {
-		return prev.rel
+	if listed && top != nil && strings.TrimSpace(seg) == "" {
+		return top.rel, false // "A; B": a new member of the top-level list
 	}
-	return RelCites
+	if isCoordination(seg) {
+		return prev.rel, prev.nested
+	}
+	if endsWithCoordinator(seg) && top != nil {
+		return top.rel, false // "A về … và B": B is listed with A
+	}
+	return RelCites, true
 }
 
 // lastTrigger finds the trigger that governs the end of gap. Reviews and
@@ -100,12 +146,25 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 	ts.scan(from, to, roleTrigger, func(i int) int {
 		for _, t := range triggers {
 			e, ok := matchFold(gap, i, t.pat)
-			if !ok || len(gap)-e > t.reach {
+			if !ok || len(gap)-e > t.reach || !governs(text, e, to) {
 				continue
+			}
+			if strings.HasPrefix(t.pat, "nam ") && !reviewCount(text, i) {
+				continue
+			}
+			if t.rel == RelAttachedTo && !attachmentLine(text, i) {
+				if r := amendingVerb(text, i); r != "" {
+					if i > bestAt {
+						best, bestAt = r, i
+					}
+				}
+				break
 			}
 			switch t.rel {
 			case RelReviews:
-				review = i
+				if review < 0 || i-review > 50 {
+					review = i // "sơ kết 5 năm thực hiện" is one phrase
+				}
 			case RelContinues:
 				cont = i
 			}
@@ -129,18 +188,88 @@ func hasClauseBreak(s string) bool {
 	return strings.ContainsAny(s, ";:")
 }
 
-// inSubject reports whether text after a mention enters its subject
-// ("… về việc …") and has not left it by a new conjunct (" và ").
-func inSubject(s string) bool {
-	last := -1
-	for i := 0; i < len(s); i++ {
-		if atWordStart(s, i) {
-			if _, ok := matchFold(s, i, "ve"); ok {
-				last = i
-			}
+// reviewCount: "kết quả 10 năm thực hiện" — a count of years of
+// implementation that is being assessed.
+func reviewCount(text string, i int) bool {
+	j := wordBefore(text, i)
+	if j < 0 || !isDigit(text[j]) {
+		return false
+	}
+	if strings.Contains(foldString(text[max(0, j-24):j]), "ket qua") {
+		return true
+	}
+	f := foldString(text[max(sentenceStart(text, j), j-400):j])
+	return strings.Contains(f, "tong ket") || strings.Contains(f, "so ket")
+}
+
+// attachmentLine: "kèm theo" opens its line or parenthesis — the text is
+// the attachment ("(Ban hành kèm theo Quyết định số …)").
+func attachmentLine(text string, i int) bool {
+	ls := strings.LastIndexAny(text[:i], "\n(")
+	pre := cueText(text[ls+1 : i])
+	return pre == "" || pre == "ban hanh"
+}
+
+// amendingVerb: "sửa đổi … Quy chế … ban hành kèm theo Quyết định X"
+// amends (or replaces) what X issued.
+func amendingVerb(text string, i int) string {
+	from := max(sentenceStart(text, i), i-400)
+	f := foldString(text[from:i])
+	switch {
+	case strings.Contains(f, "sua doi"):
+		return RelAmends
+	case strings.Contains(f, "thay the") || strings.Contains(f, "bai bo"):
+		return RelReplaces
+	}
+	return ""
+}
+
+// endsWithCoordinator: the gap ends with "và", "," or ";" joining this
+// mention to the list the previous one is in.
+func endsWithCoordinator(s string) bool {
+	t := strings.TrimRight(s, " ")
+	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") {
+		return true
+	}
+	return strings.HasSuffix(t, " và") || strings.HasSuffix(t, " và các") || strings.HasSuffix(t, " hoặc")
+}
+
+// governs reports whether a trigger ending at e governs the mention at
+// to: nothing between them names something else (an upper-case word
+// outside parentheses).
+func governs(text string, e, to int) bool {
+	depth := 0
+	for i := e; i < to; i++ {
+		switch c := text[i]; {
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && unicode.IsUpper(firstRune(text[i:]))):
+			return false
+		case depth == 0 && c == ' ' && strings.HasPrefix(text[i:], " và "):
+			return false
 		}
 	}
-	return last >= 0 && !strings.Contains(s[last:], " và ")
+	return true
+}
+
+// opensConjunct reports whether the words between the previous mention
+// and a trigger start a new member of the list ("A và sơ kết … B",
+// "A, đồng thời thực hiện B") rather than going on about A ("A về việc
+// thực hiện B", "A quy định chi tiết thi hành B").
+func opensConjunct(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" || strings.HasSuffix(t, ",") {
+		return true
+	}
+	f := " " + cueText(t)
+	for _, c := range []string{" va", " dong thoi", " hoac", " cung nhu", " va dong thoi"} {
+		if strings.HasSuffix(f, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // closesParen: the gap leaves a parenthesis the previous mention was in.

@@ -89,7 +89,7 @@ func readHeading(ls []line, i, to, after, typ int) (heading, title string, last 
 	last = i
 	title = strings.TrimSpace(l[after:])
 	heading = l
-	if title == "" && (typ == mkPart || typ == mkRoman || typ == mkLetter) {
+	if title == "" && (typ == mkPart || typ == mkChapter || typ == mkRoman || typ == mkLetter) {
 		j := i + 1
 		for j < to && ls[j].s == "" {
 			j++
@@ -104,10 +104,13 @@ func readHeading(ls []line, i, to, after, typ int) (heading, title string, last 
 			title += " " + ls[j].s
 			last = j
 		}
-		if last > i && typ != mkPart {
-			heading = strings.TrimSpace(l[:after]) + " " + title
+		if last > i {
+			heading = strings.TrimSpace(strings.TrimSpace(l[:after]) + " " + title)
 		}
 		return heading, title, last
+	}
+	if typ == mkArticle && isSentence(title) {
+		return strings.TrimRight(strings.TrimSpace(l[:after]), ".:"), "", last
 	}
 	if t := headingClause(title); t != title {
 		title = t
@@ -127,10 +130,16 @@ func headingClause(s string) string {
 		cut = i
 	}
 	t := strings.TrimSpace(strings.TrimRight(s[:cut], "."))
-	if e := nthWordEnd(t, 12); e < len(t) {
+	if e := nthWordEnd(t, 20); e < len(t) {
 		t = t[:e] + " …"
 	}
 	return t
+}
+
+// isSentence: the text after an article's number is a provision, not a
+// title ("Điều 1. Ban hành kèm theo Quyết định này …").
+func isSentence(s string) bool {
+	return len(strings.Fields(s)) > 10 || strings.HasSuffix(strings.TrimSpace(s), ".") || strings.Contains(s, ":")
 }
 
 // nthWordEnd returns the offset after the n-th space-separated word of s
