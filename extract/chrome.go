@@ -41,8 +41,47 @@ var chromeFirst = func() map[rune]bool {
 	return m
 }()
 
+// chromeWords are the words of sharing bars and menus; a line made only
+// of them is chrome.
+var chromeWords = map[string]bool{"chia": true, "se": true, "facebook": true, "zalo": true, "twitter": true,
+	"in": true, "bai": true, "email": true, "gui": true, "luu": true, "binh": true, "luan": true, "tweet": true,
+	"like": true, "share": true, "trang": true, "chu": true, "print": true, "copy": true, "link": true}
+
+// isChromeLine recognises a menu, breadcrumb, share bar or page-date line.
+func isChromeLine(l string) bool {
+	if l == "" || len(l) > 300 {
+		return false
+	}
+	f := cueText(l)
+	if strings.Contains(l, " > ") || strings.Contains(l, " » ") || strings.HasPrefix(f, "cap nhat") ||
+		strings.HasPrefix(f, "dang luc") || strings.HasPrefix(f, "trang chu") || strings.HasSuffix(f, "dien tu") && isUpperLine(l) {
+		return true
+	}
+	ws := strings.Fields(f)
+	for _, w := range ws {
+		if !chromeWords[w] {
+			return isPageDate(f)
+		}
+	}
+	return len(ws) > 0
+}
+
+// isPageDate: "Thứ Tư, 24/7/2024", "Chủ nhật, 03/03/2020 09:15".
+func isPageDate(f string) bool {
+	if !strings.HasPrefix(f, "thu ") && !strings.HasPrefix(f, "chu nhat") {
+		return false
+	}
+	return len(f) < 40 && strings.ContainsAny(f, "0123456789")
+}
+
 func dropChrome(lines []string) ([]string, int) {
 	dropped := 0
+	for i := 0; i < len(lines) && i < 25; i++ {
+		if isChromeLine(lines[i]) {
+			lines[i] = ""
+			dropped++
+		}
+	}
 	if a := firstAnchor(lines); a > 0 && chromeLike(lines[:a]) {
 		dropped += countNonEmpty(lines[:a])
 		lines = lines[a:]

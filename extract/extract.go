@@ -133,12 +133,40 @@ func (p *parser) fillHeader(ms []*mention) {
 			}
 		}
 	}
+	if h.date == "" {
+		limit := len(p.text)
+		if p.h.body < len(p.ls) {
+			limit = p.ls[min(p.h.body+3, len(p.ls)-1)].end
+		}
+		if m := issuedWith(p.text, ms, limit); m != nil {
+			h.date = m.date.startISO()
+			if h.issuer == "" {
+				h.issuer = m.issuer
+			}
+		}
+	}
 	if h.issuer == "" && d.Signature != nil {
 		h.issuer = issuerFromSignature(string(d.Signature.OnBehalf))
+	}
+	if h.title == "" && h.kind != "" && len(p.ls) > 0 {
+		p.headlineTitle()
 	}
 	d.Kind, d.Symbol, d.Date, d.Place = Str(h.kind), Str(h.symbol), Str(h.date), Str(h.place)
 	d.Issuer = Str(normalizeIssuer(h.issuer))
 	d.Title = Str(h.title)
+}
+
+// headlineTitle takes the title from a page headline naming the
+// document's kind: "Kế hoạch tổng kết 10 năm thực hiện …".
+func (p *parser) headlineTitle() {
+	l := p.ls[0]
+	k, e := matchKind(l.s, 0)
+	if k == nil || k.name != p.h.kind || len(l.s) > 400 {
+		return
+	}
+	rest := strings.TrimSpace(l.s[e:])
+	off := l.start + len(l.s) - len(rest)
+	p.h.title, p.h.titleSpan = rest, Span{off, off + len(rest)}
 }
 
 // issuerFromSignature: "T/M BAN THƯỜNG VỤ" → "Ban Thường vụ".

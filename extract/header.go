@@ -385,5 +385,26 @@ func ownFromAttachment(text string, ms []*mention, kind string) *mention {
 			return m
 		}
 	}
+	for _, m := range ms { // a news lead: "Ngày D, X ban hành Kế hoạch số …"
+		if m.lead && (kind == "" || m.kind.name == kind) && m.start < 2000 {
+			return m
+		}
+	}
+	return nil
+}
+
+// issuedWith finds the line an attached text opens with, naming the
+// document of another kind it was issued with: "(Ban hành kèm theo
+// Quyết định số 2180/QĐ-UBND ngày 14 tháng 9 năm 2016 của …)".
+func issuedWith(text string, ms []*mention, limit int) *mention {
+	for _, m := range ms {
+		if m.start > limit {
+			break
+		}
+		if !m.short && m.hasDate && attachmentLine(text, max(0, m.start-len("kèm theo ")-1)) &&
+			strings.Contains(foldString(text[max(0, m.start-30):m.start]), "kem theo") {
+			return m
+		}
+	}
 	return nil
 }

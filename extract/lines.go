@@ -25,7 +25,8 @@ func joinBrokenLines(lines []string) []string {
 			k--
 			blanks++
 		}
-		if k >= 0 && blanks <= 3 && continues(out[k], l, blanks) {
+		first := k >= 0 && countNonEmpty(out[:k]) == 0 // a page's headline stands alone
+		if k >= 0 && blanks <= 3 && !(first && blanks > 0) && continues(out[k], l, blanks) {
 			out = out[:k+1]
 			out[k] = out[k] + " " + l
 			continue

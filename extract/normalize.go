@@ -27,8 +27,8 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	s = cleanChars(s)
 	s = stripEmphasis(s)
 	lines := splitTrim(s)
-	lines = joinBrokenLines(lines)
 	lines, dropped := dropChrome(lines)
+	lines = joinBrokenLines(lines)
 	text := strings.Join(lines, "\n")
 	if dropped > 0 {
 		diags = append(diags, Diagnostic{Code: "boilerplate_dropped",

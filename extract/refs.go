@@ -29,6 +29,7 @@ type mention struct {
 	alias   bool // written as a declared alias "(gọi tắt là …)"
 	nested  bool // inside the subject of another mention
 	inTitle bool // in the document's title
+	lead    bool // dated by a news lead "Ngày D, X ban hành …"
 	ref     *refGroup
 }
 
@@ -37,12 +38,44 @@ func findMentions(text string) []*mention {
 	return findMentionsT(text, tokenize(text))
 }
 
+// leadIssue reads a news lead that dates a document: "Ngày 12/3/2021,
+// Bộ Giáo dục và Đào tạo ban hành Thông tư số 05/2021/TT-BGDĐT".
+func leadIssue(text string, m *mention) (dateExpr, string, bool) {
+	ss := sentenceStart(text, m.start)
+	i := ss
+	for i < m.start && i-ss < 24 && !strings.HasPrefix(text[i:], "Ngày") {
+		i++
+	}
+	d, ok := lexDate(text[:m.start], i)
+	if !ok || !strings.HasPrefix(text[i:], "Ngày") || d.prec != PrecDay || d.y == 0 {
+		return dateExpr{}, "", false
+	}
+	j := skipSpaces(text, d.end)
+	if j >= m.start || text[j] != ',' {
+		return dateExpr{}, "", false
+	}
+	mid := strings.TrimSpace(text[j+1 : m.start])
+	k := strings.LastIndex(mid, "ban hành")
+	if k < 0 || strings.TrimSpace(mid[k+len("ban hành"):]) != "" || len(strings.Fields(mid)) > 16 {
+		return dateExpr{}, "", false
+	}
+	return d, strings.TrimSpace(mid[:k]), true
+}
+
 func findMentionsT(text string, ts tokens) []*mention {
 	var out []*mention
 	ts.scan(0, len(text), roleKind|roleAbbrev, func(i int) int {
 		m := mentionAt(text, i)
 		if m == nil {
 			return i + 1
+		}
+		if !m.hasDate && m.sym.symbol != "" {
+			if d, iss, ok := leadIssue(text, m); ok {
+				m.date, m.hasDate, m.lead = d, true, true
+				if m.issuer == "" {
+					m.issuer = iss
+				}
+			}
 		}
 		out = append(out, m)
 		return m.end
@@ -258,6 +291,12 @@ func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
 		return nil
 	}
 	m := &mention{kind: k, start: i, end: ne, name: strings.TrimSpace(text[i:ne])}
+	if sm, ok := lexSymbolAfterKind(text, ne); ok && sm.symbol != "" && sm.hasSo {
+		// "Luật Tổ chức chính quyền địa phương số 77/2015/QH13"
+		m.sym, m.end, m.year, m.name = sm, sm.end, sm.year, ""
+		readTail(text, m)
+		return m
+	}
 	j := skipSpaces(text, ne)
 	if j < len(text) && text[j] == ',' {
 		j = skipSpaces(text, j+1)
@@ -281,7 +320,18 @@ func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
 	return m
 }
 
-var lawNameStops = []string{"ngay", "nam", "so", "va", "cua", "da", "duoc", "hien hanh", "quy dinh", "sua doi", "nam 20", "thi", "ve viec", "theo", "huong dan", "tai", "trong", "khi", "nay"}
+var lawNameStops = []string{"ngày", "năm", "số", "và", "của", "đã", "được", "hiện hành", "quy định", "sửa đổi", "thì", "về", "theo", "hướng dẫn", "tại", "trong", "khi", "này", "có", "ban hành", "đến", "để", "với", "trên", "cho", "là"}
+
+// hasWordAt reports whether one of words (exact, lower case) starts at
+// s[i] and ends at a word boundary.
+func hasWordAt(s string, i int, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s[i:], w) && atWordEnd(s, i+len(w)) {
+			return true
+		}
+	}
+	return false
+}
 
 // readLawName reads the capitalised name after "Luật": the first word is
 // upper case, the rest runs to a stop word or punctuation.
@@ -292,10 +342,8 @@ func readLawName(text string, i int) (string, int) {
 	}
 	start, end := i, i
 	for words := 0; i < len(text) && words < 12; words++ {
-		if words > 0 && unicode.IsLower(firstRune(text[i:])) {
-			if _, k := matchAny(text, i, lawNameStops); k >= 0 {
-				break
-			}
+		if words > 0 && unicode.IsLower(firstRune(text[i:])) && hasWordAt(text, i, lawNameStops) {
+			break
 		}
 		w := i
 		for w < len(text) && text[w] != ' ' && text[w] != ',' && text[w] != ';' && text[w] != '\n' && text[w] != '(' && text[w] != ')' && text[w] != '.' && text[w] != ':' {

@@ -64,6 +64,9 @@ func daysApart(a, b dateExpr) int {
 // compatible reports whether mention m may name the document of g.
 func (g *refGroup) compatible(m *mention) bool {
 	for _, o := range g.mentions {
+		if g.symbol == "" && m.year != 0 && o.year != 0 && m.year != o.year {
+			return false // "Bộ luật Lao động năm 2019" is not the 2012 one
+		}
 		if m.hasDate && o.hasDate {
 			if daysApart(m.date, o.date) > 31 {
 				return false
@@ -277,8 +280,8 @@ func (g *refGroup) toReference(text string, secOf func(int) string) *Reference {
 	if best != nil {
 		if best.hasDate {
 			r.Date = Str(best.date.startISO())
-		} else if best.year != 0 {
-			r.Date = Str(itoa(best.year))
+		} else if best.year != 0 && g.symbol == "" {
+			r.Date = Str(itoa(best.year)) // a law cited by name and year
 		}
 		r.Issuer = Str(normalizeIssuer(best.issuer))
 	}

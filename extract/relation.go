@@ -59,7 +59,7 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		}
 		ss := sentenceStart(text, m.start)
 		if p := openParen(text, max(ss, resume), m.start); p >= 0 {
-			m.rel, _ = relationFor(text, ts, p+1, m.start, nil, nil)
+			m.rel, _ = relationFor(text, ts, p+1, m.start, prev, top)
 			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
 				resume = m.end + c + 1
 			}

@@ -44,7 +44,31 @@ func lexSymbolAfterKind(s string, i int) (symMatch, bool) {
 	j = skipSpaces(s, j)
 	m, ok := lexSymbol(s, j)
 	m.hasSo = hasSo
+	if !ok && !hasSo {
+		return lexDescribedSymbol(s, i)
+	}
 	return m, ok
+}
+
+// lexDescribedSymbol reads "phối hợp số 05/QC-UBND-MTTQ" after a kind:
+// up to three lower-case words, then "số" and a full symbol.
+func lexDescribedSymbol(s string, i int) (symMatch, bool) {
+	j := skipSpaces(s, i)
+	for w := 0; w < 3; w++ {
+		if j >= len(s) || !unicode.IsLower(firstRune(s[j:])) {
+			return symMatch{}, false
+		}
+		if e, ok := matchFold(s, j, "so"); ok && strings.HasPrefix(s[j:], "số") {
+			k := skipSpaces(s, e)
+			if m, ok := lexSymbol(s, k); ok && m.symbol != "" {
+				m.hasSo = true
+				return m, true
+			}
+			return symMatch{}, false
+		}
+		j = skipSpaces(s, wordEnd(s, j))
+	}
+	return symMatch{}, false
 }
 
 // lexSymbol reads a symbol or a bare number at s[i].
@@ -113,6 +137,12 @@ func lexState(s string, j int, m *symMatch) (int, bool) {
 		sym += s[j-5 : j]
 	}
 	m.symbol = sym + strings.Join(parts, "-")
+	if e+1 < len(s) && s[e] == '/' { // "52/2001/QĐ/BNN-KH"
+		if iss, e2 := readIssuer(s, e+1); iss != "" {
+			m.symbol += "/" + iss
+			e = e2
+		}
+	}
 	return e, true
 }
 
