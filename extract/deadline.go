@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -101,11 +102,12 @@ func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
 // deadline decides whether date phrase d is a deadline and builds it.
 func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	before := c.clauseBefore(d.start)
-	f := cueText(before)
-	if endsWithAny(f, periodWords) || strings.Contains(f, "so lieu") {
+	f := cueText(dropParens(before))
+	if endsWithAny(f, periodWords) || d.y == 0 && recurring(f) {
 		return nil
 	}
-	if !(endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before) || c.opensClause(f, d)) {
+	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before)
+	if !cued && !(c.opensClause(f, d) && (c.docDate == "" || d.endISO() > c.docDate)) {
 		return nil
 	}
 	if d.prec == PrecDay && !d.hasNgay && d.y == 0 && !strings.HasSuffix(f, "truoc") {
@@ -122,6 +124,49 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	return &Deadline{Text: c.text[start:d.end], Start: d.startISO(), End: d.endISO(), Precision: d.prec, Span: Span{start, d.end}}
 }
 
+// shiftDays moves an ISO date by n days.
+func shiftDays(iso string, n int) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return t.AddDate(0, 0, n).Format("2006-01-02")
+}
+
+// dropParens removes closed parenthesised asides from s.
+func dropParens(s string) string {
+	if !strings.Contains(s, ")") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '(':
+			depth++
+		case s[i] == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(s[i])
+		}
+	}
+	if depth > 0 { // an open parenthesis: keep the text as it is
+		return s
+	}
+	return b.String()
+}
+
+// recurring: "Hằng năm, chậm nhất ngày 15 tháng 12" names a date that
+// comes back every year, not one deadline.
+func recurring(f string) bool {
+	for _, w := range []string{"hang nam", "hang quy", "hang thang", "dinh ky", "moi nam", "hang tuan"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // strongCues set a time limit even when it lies a little before the
 // document's own date (a plan issued late still lists its early tasks).
 var strongCues = []string{"truoc ngay", "truoc", "cham nhat la ngay", "cham nhat ngay", "cham nhat la",
@@ -134,8 +179,8 @@ func (c *deadlineCtx) past(d dateExpr, strong bool) bool {
 	if c.docDate == "" {
 		return false
 	}
-	if d.prec == PrecRange && d.startISO() < c.docDate {
-		return true
+	if d.prec == PrecRange && d.startISO() < shiftDays(c.docDate, -60) {
+		return true // a period that began well before: statistics, not a task
 	}
 	limit := c.docDate
 	if strong && len(limit) == 10 {
@@ -151,7 +196,7 @@ func cueFits(f string, d dateExpr) bool {
 		return d.prec == PrecRange
 	}
 	if strings.HasSuffix(f, "thuc hien") {
-		return d.prec == PrecYear
+		return d.prec == PrecYear && !endsWithAny(strings.TrimSuffix(f, " thuc hien"), []string{"ke hoach", "ket qua", "chuong trinh", "nhiem vu", "tinh hinh", "viec", "bao cao", "qua trinh"})
 	}
 	return true
 }
@@ -228,6 +273,10 @@ func cueText(s string) string {
 func endsWithAny(f string, cues []string) bool {
 	for _, c := range cues {
 		if f == c || strings.HasSuffix(f, " "+c) {
+			return true
+		}
+		// words glued by a PDF copy: "trướcngày"
+		if g := strings.ReplaceAll(c, " ", ""); g != c && (f == g || strings.HasSuffix(f, " "+g)) {
 			return true
 		}
 	}

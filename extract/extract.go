@@ -95,7 +95,7 @@ func (p *parser) parse() *Document {
 	p.h = parseHeader(p.text, p.ls)
 	p.lay = findLayout(p.ls, p.h.body)
 	d := p.doc
-	d.Sections = orEmpty(parseSections(p.text, p.ls, p.lay.body, p.lay.bodyEnd))
+	d.Sections = orEmpty(p.dropParagraphList(parseSections(p.text, p.ls, p.lay.body, p.lay.bodyEnd)))
 	d.Recipients = parseRecipients(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Signature = parseSignature(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Attachments = parseAttachments(p.text, p.ls, p.lay.attachStarts)
@@ -106,6 +106,24 @@ func (p *parser) parse() *Document {
 	p.references(ms)
 	p.deadlines(ms)
 	return d
+}
+
+// dropParagraphList: a body that is only numbered paragraphs (a notice of
+// conclusions: "1. Cơ bản thống nhất với dự thảo Đề án. Giao …") has no
+// sections; a body numbered "1. Heading" has.
+func (p *parser) dropParagraphList(secs []*Section) []*Section {
+	for _, s := range secs {
+		l := p.lineAt(s.Span[0]).s
+		typ, _, after := parseMarker(l)
+		if typ != mkArabic {
+			return secs
+		}
+		t := strings.TrimSpace(l[after:])
+		if !strings.HasSuffix(t, ".") && !strings.Contains(t, ". ") && len(strings.Fields(t)) <= 25 {
+			return secs
+		}
+	}
+	return nil
 }
 
 func orEmpty(s []*Section) []*Section {
@@ -240,6 +258,12 @@ func (p *parser) deadlines(ms []*mention) {
 	for _, r := range rel {
 		r.Section = Str(p.sectionLabel(r.Span[0]))
 	}
+	tab := c.tableDeadlines(p.ls, p.lay.body, len(p.ls))
+	for _, d := range tab {
+		d.Section = Str(p.sectionLabel(d.Span[0]))
+	}
+	dls = append(dls, tab...)
+	sort.SliceStable(dls, func(i, j int) bool { return dls[i].Span[0] < dls[j].Span[0] })
 	p.doc.Deadlines = append(p.doc.Deadlines, dls...)
 	p.doc.RelativeDeadlines = append(p.doc.RelativeDeadlines, rel...)
 }
