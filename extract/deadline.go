@@ -272,15 +272,37 @@ func cueText(s string) string {
 
 func endsWithAny(f string, cues []string) bool {
 	for _, c := range cues {
-		if f == c || strings.HasSuffix(f, " "+c) {
+		if endsWithWords(f, c) {
 			return true
 		}
 		// words glued by a PDF copy: "trướcngày"
-		if g := strings.ReplaceAll(c, " ", ""); g != c && (f == g || strings.HasSuffix(f, " "+g)) {
+		if strings.IndexByte(c, ' ') > 0 && endsGlued(f, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// endsWithWords: f is c or ends with " "+c.
+func endsWithWords(f, c string) bool {
+	return strings.HasSuffix(f, c) && (len(f) == len(c) || f[len(f)-len(c)-1] == ' ')
+}
+
+// endsGlued: f ends with the words of c written without spaces.
+func endsGlued(f, c string) bool {
+	i, j := len(f), len(c)
+	for j > 0 {
+		if c[j-1] == ' ' {
+			j--
+			continue
+		}
+		if i == 0 || f[i-1] != c[j-1] {
+			return false
+		}
+		i--
+		j--
+	}
+	return i == 0 || f[i-1] == ' '
 }
 
 // timeLabel: the clause is a time label "Thời gian hoàn thành:",

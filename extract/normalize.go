@@ -23,7 +23,9 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	if !valid {
 		s = string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
 	}
-	s = norm.NFC.String(s)
+	if !nfcSafe(s) {
+		s = norm.NFC.String(s)
+	}
 	s = cleanChars(s)
 	s = stripEmphasis(s)
 	lines := splitTrim(s)
@@ -56,6 +58,24 @@ func replacementDiags(text string) []Diagnostic {
 			Message: "invalid UTF-8 replaced by U+FFFD", Span: Span{start, end}})
 		i = end
 	}
+}
+
+// nfcSafe reports whether every rune of s is one that NFC leaves alone
+// whatever surrounds it: below U+0300 (no combining marks), Latin
+// Extended Additional (the precomposed Vietnamese letters), or common
+// punctuation. Anything else goes through the full NFC transform.
+func nfcSafe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0xCC {
+			continue // ASCII, continuation bytes, and lead bytes below U+0300
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !(r < 0x300 || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027 || 0x2030 <= r && r <= 0x205E) {
+			return false
+		}
+		i += n - 1
+	}
+	return true
 }
 
 // cleanChars maps line ends to LF and odd spaces to a space, and drops

@@ -75,15 +75,23 @@ func clauseStart(text string, pos, floor int) int {
 
 // assigned finds "Giao X …", "đề nghị X …" or "X chủ trì".
 func assigned(s string) string {
-	for i := 0; i < len(s); i++ {
-		if !atWordStart(s, i) {
-			continue
-		}
-		for _, p := range []string{"giao cho", "giao", "de nghi", "yeu cau"} {
-			if e, ok := matchFold(s, i, p); ok {
-				if r := bodyName(s[skipSpaces(s, e):]); r != "" {
-					return r
-				}
+	for _, p := range assignWords {
+		for off := 0; ; {
+			k := strings.Index(s[off:], p)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(p)
+			if !atWordStart(s, i) || !atWordEnd(s, off) {
+				continue
+			}
+			e := skipSpaces(s, off)
+			if strings.HasPrefix(s[e:], "cho ") {
+				e += len("cho ")
+			}
+			if r := bodyName(s[e:]); r != "" {
+				return r
 			}
 		}
 	}
@@ -98,6 +106,9 @@ func assigned(s string) string {
 	}
 	return ""
 }
+
+// assignWords hand a task to the body named after them.
+var assignWords = []string{"Giao", "giao", "đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu", "GIAO"}
 
 // subjectOf reads the subject that opens s: after a list marker, a label
 // ("Cấp tỉnh: …") and connectors, up to the first verb.
