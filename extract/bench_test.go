@@ -30,3 +30,45 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+func corpusBytes(b *testing.B) ([][]byte, int) {
+	files, _ := filepath.Glob("../corpus/*.txt")
+	var docs [][]byte
+	total := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, raw)
+		total += len(raw)
+	}
+	return docs, total
+}
+
+// BenchmarkNormalize measures the normalisation pass alone.
+func BenchmarkNormalize(b *testing.B) {
+	docs, total := corpusBytes(b)
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, raw := range docs {
+			Normalize(raw)
+		}
+	}
+}
+
+// BenchmarkParse measures extraction from already normalised text.
+func BenchmarkParse(b *testing.B) {
+	docs, total := corpusBytes(b)
+	var texts []string
+	for _, raw := range docs {
+		t, _ := Normalize(raw)
+		texts = append(texts, t)
+	}
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, t := range texts {
+			Parse(t)
+		}
+	}
+}

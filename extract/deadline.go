@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A date phrase is a deadline when the words before it set a time limit
@@ -101,9 +102,10 @@ func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
 
 // deadline decides whether date phrase d is a deadline and builds it.
 func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
-	before := c.clauseBefore(d.start)
+	clause := c.clauseBefore(d.start)
+	before := lastBytes(clause, 160)
 	f := cueText(dropParens(before))
-	if endsWithAny(f, periodWords) || d.y == 0 && recurring(f) {
+	if endsWithAny(f, periodWords) || d.y == 0 && recurring(cueText(clause)) {
 		return nil
 	}
 	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before)
@@ -122,6 +124,18 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	}
 	start := c.phraseStart(d)
 	return &Deadline{Text: c.text[start:d.end], Start: d.startISO(), End: d.endISO(), Precision: d.prec, Span: Span{start, d.end}}
+}
+
+// lastBytes keeps about the last n bytes of s, cut on a rune boundary.
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // shiftDays moves an ISO date by n days.
@@ -309,8 +323,9 @@ func endsGlued(f, c string) bool {
 // "Thời gian dự kiến từ", "Thời hạn:" that the date follows closely.
 func (c *deadlineCtx) timeLabel(before string) bool {
 	t := strings.TrimSpace(before)
+	ft := foldString(t)
 	for _, p := range []string{"thoi gian", "thoi han", "tien do"} {
-		if i := strings.Index(foldString(t), p); i >= 0 && len(foldString(t))-i < 60 {
+		if i := strings.Index(ft, p); i >= 0 && len(ft)-i < 60 {
 			rest := cueText(cutFoldPrefix(t, i))
 			return !strings.Contains(rest, "so lieu") && !endsWithAny(rest, periodWords)
 		}

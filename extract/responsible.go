@@ -25,10 +25,22 @@ var actionVerbs = []string{
 	"trong", "là cơ quan", "làm", "tuyên truyền", "ký", "đăng ký", "nộp", "căn",
 }
 
+// verbsByByte indexes actionVerbs by their first byte.
+var verbsByByte = func() map[byte][]string {
+	m := map[byte][]string{}
+	for _, v := range actionVerbs {
+		m[v[0]] = append(m[v[0]], v)
+	}
+	return m
+}()
+
 // hasVerbAt reports whether a verb of actionVerbs, in lower case, starts
 // at s[i] and ends at a word boundary.
 func hasVerbAt(s string, i int) bool {
-	for _, v := range actionVerbs {
+	if i >= len(s) {
+		return false
+	}
+	for _, v := range verbsByByte[s[i]] {
 		if strings.HasPrefix(s[i:], v) && atWordEnd(s, i+len(v)) {
 			return true
 		}

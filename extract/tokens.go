@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The text is cut into words once. Each word carries the roles its folded
@@ -49,39 +50,90 @@ var wordRoles = func() map[string]uint16 {
 	return m
 }()
 
+// packedRoles is wordRoles keyed by packWord: a uint64 key is cheaper
+// to look up than a string, and every role word is at most 8 bytes.
+var packedRoles = func() map[uint64]uint16 {
+	m := map[uint64]uint16{}
+	for w, r := range wordRoles {
+		if k, ok := packWord([]byte(w)); ok {
+			m[k] = r
+		}
+	}
+	return m
+}()
+
+// packWord packs a word of up to 8 bytes into a uint64.
+func packWord(w []byte) (uint64, bool) {
+	if len(w) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for _, c := range w {
+		k = k<<8 | uint64(c)
+	}
+	return k | uint64(len(w))<<60, true
+}
+
 // longestSyllable is the longest Vietnamese syllable in letters ("nghiêng"):
 // a longer word may be syllables glued together.
 const longestSyllable = 7
 
 func tokenize(text string) tokens {
-	ts := make(tokens, 0, len(text)/5)
+	ts := make(tokens, 0, len(text)/6)
 	var arr [40]byte
-	wordStarts(text, 0, len(text), func(i int) int {
-		w := foldWord(text, i, arr[:])
-		end := wordEnd(text, i)
-		t := token{start: int32(i), end: int32(end), role: wordRoles[string(w)]}
-		if isDigit(text[i]) {
+	w := arr[:0]
+	start := -1
+	emit := func(end int) {
+		t := token{start: int32(start), end: int32(end)}
+		if k, ok := packWord(w); ok {
+			t.role = packedRoles[k]
+		}
+		if isDigit(text[start]) {
 			t.role |= roleDigit
 		}
 		if t.role == 0 && len(w) > longestSyllable {
 			t.role = gluedRoles(w)
 		}
-		if text[i] >= 'A' && text[i] <= 'Z' && end-i <= 5 {
-			if _, ok := kindAbbrevs[text[i:end]]; ok {
+		if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 {
+			if _, ok := kindAbbrevs[text[start:end]]; ok {
 				t.role |= roleAbbrev
 			}
 		}
 		ts = append(ts, t)
-		return end
-	})
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		n := 1
+		if c < 0x80 {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if isWordChar(r) {
+			if start < 0 {
+				start, w = i, w[:0]
+			}
+			if f := foldRune(r); f != 0 && len(w) < cap(w)-4 {
+				w = utf8.AppendRune(w, f)
+			}
+		} else if start >= 0 {
+			emit(i)
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		emit(len(text))
+	}
 	return ts
 }
 
 // gluedRoles gives a long word the roles of a syllable it starts with.
 func gluedRoles(w []byte) uint16 {
 	for n := 2; n <= longestSyllable && n < len(w); n++ {
-		if r := wordRoles[string(w[:n])]; r != 0 {
-			return r
+		if k, ok := packWord(w[:n]); ok && packedRoles[k] != 0 {
+			return packedRoles[k]
 		}
 	}
 	return 0
