@@ -150,7 +150,12 @@ func isWebTitle(l string) bool {
 		return false
 	}
 	m, ok := lexSymbolAfterKind(l, e)
-	return ok && m.symbol != ""
+	if !ok || m.symbol == "" {
+		return false
+	}
+	t := &mention{kind: k, start: 0, end: m.end, sym: m}
+	readTail(l, t)
+	return t.hasDate || t.issuer != ""
 }
 
 // chromeLike reports whether the lines before the header look like page

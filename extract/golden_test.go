@@ -100,3 +100,12 @@ func TestInvariants(t *testing.T) {
 		checkInvariants(t, raw)
 	}
 }
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -125,7 +125,7 @@ func abbrevMentionAt(text string, i int) *mention {
 		return nil
 	}
 	m := &mention{kind: kindByName(name), start: i, end: sm.end, sym: sm, short: sm.symbol == ""}
-	if m.short && !shortFormOK(text, i, sm) {
+	if m.short && !shortFormOK(text, i, sm) && !notCounted(text, sm) {
 		return nil
 	}
 	readTail(text, m)
@@ -166,6 +166,12 @@ func shortFormOK(text string, i int, sm symMatch) bool {
 		return true
 	}
 	return strongKind(text, i)
+}
+
+// notCounted: the number after an abbreviation names, it does not count.
+func notCounted(text string, sm symMatch) bool {
+	_, k := matchAny(text, skipSpaces(text, sm.end), timeUnits)
+	return k < 0
 }
 
 // strongKind: kinds that are not also common nouns ("kế hoạch", "báo

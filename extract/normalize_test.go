@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestNormalize: one row per kind of damage repaired.
+func TestNormalize(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"crlf", "KẾ HOẠCH\r\nSố 1\r\n", "KẾ HOẠCH\nSố 1"},
+		{"bom", "\uFEFFKẾ HOẠCH", "KẾ HOẠCH"},
+		{"nbsp and tabs trimmed", "\u00a0 Ban\u00a0Dân vận\t", "Ban Dân vận"},
+		{"soft hyphen", "Nghị\u00ad quyết", "Nghị quyết"},
+		{"nfd to nfc", "Nghi\u0323 quyê\u0301t", "Nghị quyết"},
+		{"bold", "vào **tháng 6/2018**.", "vào tháng 6/2018."},
+		{"italic", "“*Dân vận khéo*”", "“Dân vận khéo”"},
+		{"lone star kept", "THÀNH ỦY\n*\nSố 256", "THÀNH ỦY\n*\nSố 256"},
+		{"spaces collapsed", "Ban   Dân  vận", "Ban Dân vận"},
+		{"page break joined", "KẾ HOẠCH\n" + strings.Repeat("x ", 40) + "trách nhiệm của cả hệ\n\nthống chính trị.", "KẾ HOẠCH\n" + strings.Repeat("x ", 40) + "trách nhiệm của cả hệ thống chính trị."},
+		{"headline stands alone", strings.Repeat("Kế hoạch ", 12) + "\n\nNgày 02/3/2020, Ban Thường vụ", strings.Repeat("Kế hoạch ", 11) + "Kế hoạch\n\nNgày 02/3/2020, Ban Thường vụ"},
+		{"hard wrap joined", strings.Repeat("từ ", 25) + "của Thủ tướng\nChính phủ về việc", strings.Repeat("từ ", 25) + "của Thủ tướng Chính phủ về việc"},
+		{"heading kept apart", "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích", "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích"},
+		{"list items kept apart", "Nơi nhận:\n- Ban Dân vận TW,\n- Lưu VT.", "Nơi nhận:\n- Ban Dân vận TW,\n- Lưu VT."},
+		{"sentence end kept", strings.Repeat("a ", 40) + "xong.\n\nCăn cứ", strings.Repeat("a ", 40) + "xong.\n\nCăn cứ"},
+		{"page date dropped", "Thứ Tư, 24/7/2024\nKẾ HOẠCH", "KẾ HOẠCH"},
+		{"trailing chrome dropped", "KẾ HOẠCH\nNội dung.\nNội dung.\nGửi cho bạn bè\nPhản hồi\nXem nhiều nhất", "KẾ HOẠCH\nNội dung.\nNội dung."},
+		{"breadcrumb dropped", "Trang chủ > Văn bản\nKẾ HOẠCH", "KẾ HOẠCH"},
+	}
+	for _, tt := range tests {
+		got, _ := Normalize([]byte(tt.in))
+		if got != tt.want {
+			t.Errorf("%s: Normalize(%q) =\n%q\nwant\n%q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestNormalizeInvalidUTF8 repairs bad bytes and says where.
+func TestNormalizeInvalidUTF8(t *testing.T) {
+	text, diags := Normalize([]byte("Kế hoạch \xff\xfe số 5"))
+	if !strings.Contains(text, "\uFFFD") {
+		t.Fatalf("no replacement character in %q", text)
+	}
+	found := false
+	for _, d := range diags {
+		if d.Code == "invalid_utf8" && text[d.Span[0]:d.Span[1]] == "\uFFFD" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no invalid_utf8 diagnostic pointing at the repair: %+v", diags)
+	}
+}
+
+// TestNormalizeIdempotent: normalising normalised text changes nothing.
+func TestNormalizeIdempotent(t *testing.T) {
+	for in := range goldenCases(t) {
+		raw := mustRead(t, in)
+		once, _ := Normalize(raw)
+		twice, _ := Normalize([]byte(once))
+		if once != twice {
+			t.Errorf("%s: Normalize is not idempotent", in)
+		}
+	}
+}
+
+// TestCheckInput refuses what is not text.
+func TestCheckInput(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want error
+	}{
+		{"empty", []byte("  \n"), ErrEmpty},
+		{"nul bytes", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
+		{"controls", []byte(strings.Repeat("\x01\x02\x03a", 100)), ErrBinary},
+		{"too large", make([]byte, MaxInputSize+1), ErrTooLarge},
+		{"text", []byte("KẾ HOẠCH"), nil},
+	}
+	for _, tt := range tests {
+		_, _, err := Extract(tt.in)
+		if !errors.Is(err, tt.want) {
+			t.Errorf("%s: Extract error = %v, want %v", tt.name, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// refSummary renders references as "ID relation ×mentions" lines.
+func refSummary(d *Document) string {
+	var b strings.Builder
+	for _, r := range d.References {
+		fmt.Fprintf(&b, "%s %s x%d\n", r.ID, r.Relation, len(r.Mentions))
+	}
+	return b.String()
+}
+
+// TestReferences: one row per written variant of a citation.
+func TestReferences(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"party symbol with date, issuer, term",
+			"Thực hiện Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI).",
+			"25-NQ/TW@2013-06-03 implements x1\n"},
+		{"glued symbol", "Căn cứ Kế hoạch số 58KH/TU, ngày 17/4/2018 của Tỉnh ủy.", "58-KH/TU@2018-04-17 basis x1\n"},
+		{"spaced symbols", "Căn cứ Nghị quyết 28 NQ/TW và Kết luận số 100 - KL/TW.", "28-NQ/TW basis x1\n100-KL/TW basis x1\n"},
+		{"state symbols", "Căn cứ Nghị định số 15/2020/NĐ-CP ngày 03-02-2020 của Chính phủ; Chỉ thị số 16/CT-TTg.",
+			"15/2020/NĐ-CP@2020-02-03 basis x1\n16/CT-TTg basis x1\n"},
+		{"lost hyphen", "Căn cứ Quyết định số 1961/QĐUBND ngày 15/7/2019.", "1961/QĐ-UBND@2019-07-15 basis x1\n"},
+		{"short form resolved", "Thực hiện Kết luận số 62-KL/TW, ngày 08/12/2009 của Bộ Chính trị. Đánh giá kết quả thực hiện Kết luận 62.",
+			"62-KL/TW@2009-12-08 reviews x2\n"},
+		{"declared alias", "Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 (sau đây gọi tắt là Nghị quyết 25). Quán triệt Nghị quyết 25.",
+			"25-NQ/TW@2013-06-03 implements x3\n"},
+		{"kết luận 43 is not chỉ thị 43", "Thực hiện Kết luận số 43-KL/TW ngày 07/01/2019 và Chỉ thị số 43-CT/TW ngày 08/6/2010. Kết luận 43 nêu rõ.",
+			"43-KL/TW@2019-01-07 implements x2\n43-CT/TW@2010-06-08 implements x1\n"},
+		{"same symbol, two dates", "Tổng kết Chỉ thị số 43-CT/TW ngày 08-6-2010. Sơ kết Chỉ thị số 43-CT/TW ngày 14-5-2015.",
+			"43-CT/TW@2010-06-08 reviews x1\n43-CT/TW@2015-05-14 reviews x1\n"},
+		{"same symbol, two terms", "Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013. Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương (khóa X) về công tác thanh niên.",
+			"25-NQ/TW@2013-06-03 implements x1\n25-NQ/TW cites x1\n"},
+		{"reviews", "Sơ kết 5 năm thực hiện Chỉ thị số 52-CT/TW ngày 09-01-2016.", "52-CT/TW@2016-01-09 reviews x1\n"},
+		{"continues", "Tiếp tục triển khai thực hiện tốt Kế hoạch số 12-KH/TU ngày 03-02-2016.", "12-KH/TU@2016-02-03 continues x1\n"},
+		{"replaces", "Quyết định này thay thế Quyết định số 1234/QĐ-UBND ngày 15/5/2017.", "1234/QĐ-UBND@2017-05-15 replaces x1\n"},
+		{"amends", "Sửa đổi, bổ sung một số điều của Quyết định số 12/2019/QĐ-UBND.", "12/2019/QĐ-UBND amends x1\n"},
+		{"reported replacement only cites", "Thông tư số 05/2021/TT-BGDĐT thay thế Thông tư số 06/2012/TT-BGDĐT.",
+			"05/2021/TT-BGDĐT cites x1\n06/2012/TT-BGDĐT cites x1\n"},
+		{"subject of another only cites", "Thực hiện Kết luận số 79-KL/TW ngày 25-12-2013 về đẩy mạnh thực hiện Nghị quyết số 20-NQ/TW.",
+			"79-KL/TW@2013-12-25 implements x1\n20-NQ/TW cites x1\n"},
+		{"list shares the relation", "Thực hiện Chương trình số 01-CTr/BDVTW ngày 17-6-2021; Chương trình số 09-CTr/TU ngày 15-4-2021 của Tỉnh ủy.",
+			"01-CTr/BDVTW@2021-06-17 implements x1\n09-CTr/TU@2021-04-15 implements x1\n"},
+		{"law by name and year", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Bộ luật Lao động năm 2019.",
+			"Luật: Luật Tổ chức chính quyền địa phương@2015-06-19 basis x1\nBộ luật: Bộ luật Lao động@2019 basis x1\n"},
+		{"law by number", "Căn cứ Luật số 77/2015/QH13.", "77/2015/QH13 basis x1\n"},
+		{"abbreviation", "Thực hiện Kết luận số 62-KL/TW ngày 08/12/2009. Kết quả thực hiện KL 62 còn hạn chế.", "62-KL/TW@2009-12-08 implements x2\n"},
+		{"counted years are not numbers", "Báo cáo 5 năm và Kế hoạch 2023 của tỉnh.", ""},
+		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
+	}
+	for _, tt := range tests {
+		d := Parse(tt.text)
+		if got := refSummary(d); got != tt.want {
+			t.Errorf("%s:\n%s\ngot:\n%swant:\n%s", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOwnNumberIsNotAReference: the document's own number, in its header
+// or in an attachment line, is not cited.
+func TestOwnNumberIsNotAReference(t *testing.T) {
+	text := "TỈNH ỦY ĐẮK LẮK\nSố 58-KH/TU\n\nKẾ HOẠCH\nsơ kết Nghị quyết số 25-NQ/TW\n\nI. MỤC ĐÍCH\nNội dung.\n\nĐỀ CƯƠNG\n(ban hành kèm theo Kế hoạch số 58KH/TU, ngày 17/4/2018)\n"
+	d := Parse(text)
+	if got := refSummary(d); got != "25-NQ/TW reviews x1\n" {
+		t.Errorf("references:\n%s", got)
+	}
+	if d.Symbol != "58-KH/TU" {
+		t.Errorf("symbol = %q", d.Symbol)
+	}
+}
+
+// TestUnresolvedDiagnostic: a short form naming nothing cited in full is
+// reported.
+func TestUnresolvedDiagnostic(t *testing.T) {
+	d := Parse("Quán triệt Nghị quyết số 15 của Tỉnh ủy.")
+	for _, g := range d.Diagnostics {
+		if g.Code == "unresolved_reference" {
+			return
+		}
+	}
+	t.Errorf("no unresolved_reference diagnostic: %+v", d.Diagnostics)
+}
