@@ -251,7 +251,7 @@ func (p *parser) deadlines(ms []*mention) {
 	dls, rel := findDeadlines(c)
 	for _, d := range dls {
 		l := p.lineAt(d.Span[0])
-		d.Responsible = Str(responsibleFor(p.text, d.Span[0], l.start))
+		d.Responsible = Str(responsibleFor(p.text, d.Span[0], d.Span[1], l.start))
 		d.Task = Str(taskText(p.text, d.Span[0], d.Span[1], l.start, l.end))
 		d.Section = Str(p.sectionLabel(d.Span[0]))
 	}

@@ -60,11 +60,17 @@ var orgWords = []string{
 
 var leadConnectors = []string{"rieng", "dong thoi", "sau do", "tren co so do", "tren co so", "can cu ke hoach nay", "can cu", "de nghi", "yeu cau", "giao cho", "giao", "dong chi", "cac dong chi"}
 
-// responsibleFor returns the responsible body for a deadline at pos whose
-// list item spans [itemStart, itemEnd).
-func responsibleFor(text string, pos, itemStart int) string {
+// responsibleFor returns the responsible body for a deadline spanning
+// [pos, end) in a list item starting at itemStart.
+func responsibleFor(text string, pos, end, itemStart int) string {
 	cs := clauseStart(text, pos, itemStart)
 	ss := max(sentenceStart(text, pos), itemStart)
+	if strings.TrimSpace(text[cs:pos]) == "" || markerEnd(strings.TrimSpace(text[cs:pos])) == len(strings.TrimSpace(text[cs:pos])) {
+		// the date opens its clause: "Năm 2021, Ban Dân vận hoàn thành …"
+		if r := bodyName(strings.TrimLeft(text[end:clauseEnd(text, end)], " ,")); r != "" {
+			return r
+		}
+	}
 	for _, scope := range []string{text[cs:pos], text[ss:pos], text[itemStart:pos]} {
 		if r := assigned(scope); r != "" {
 			return r
@@ -74,6 +80,15 @@ func responsibleFor(text string, pos, itemStart int) string {
 		}
 	}
 	return ""
+}
+
+func clauseEnd(text string, pos int) int {
+	for i := pos; i < len(text); i++ {
+		if text[i] == ';' || text[i] == '\n' || text[i] == '.' && (i+1 == len(text) || text[i+1] == ' ') {
+			return i
+		}
+	}
+	return len(text)
 }
 
 func clauseStart(text string, pos, floor int) int {
@@ -145,6 +160,10 @@ func subjectOf(s string) string {
 
 func stripConnectors(s string) string {
 	for {
+		if d, ok := lexDate(s, 0); ok { // "Năm 2023, Ban Dân vận …"
+			s = strings.TrimSpace(strings.TrimLeft(s[d.end:], " ,"))
+			continue
+		}
 		e, k := matchAny(s, 0, leadConnectors)
 		if k < 0 {
 			return s

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// deadlineDoc wraps a body line in a minimal plan dated 2023-06-02.
+func deadlineDoc(body string) string {
+	return "THÀNH ỦY HẢI PHÒNG\nSố 256-KH/TU\nHải Phòng, ngày 02 tháng 6 năm 2023\n\nKẾ HOẠCH\ntổng kết công tác\n\nIII. TỔ CHỨC THỰC HIỆN\n" + body + "\n"
+}
+
+func deadlineSummary(d *Document) string {
+	var b strings.Builder
+	for _, x := range d.Deadlines {
+		fmt.Fprintf(&b, "%s %s..%s %s | %s\n", x.Text, x.Start, x.End, x.Precision, x.Responsible)
+	}
+	return b.String()
+}
+
+// TestDeadlines: one row per written form of a deadline, and the phrases
+// that look like one but are not.
+func TestDeadlines(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"trước ngày", "1. Các ban đảng Thành ủy gửi báo cáo trước ngày 30/6/2023.",
+			"trước ngày 30/6/2023 2023-06-30..2023-06-30 day | Các ban đảng Thành ủy\n"},
+		{"trước without ngày", "- Ban Tổ chức Tỉnh ủy gửi báo cáo trước 10/10/2023.",
+			"trước 10/10/2023 2023-10-10..2023-10-10 day | Ban Tổ chức Tỉnh ủy\n"},
+		{"chậm nhất", "2. Sở Nội vụ hoàn thành chậm nhất ngày 15/8/2023.",
+			"chậm nhất ngày 15/8/2023 2023-08-15..2023-08-15 day | Sở Nội vụ\n"},
+		{"giao … chủ trì, quarter", "3. Giao Ban Dân vận Thành ủy chủ trì, phối hợp các cơ quan tham mưu thực hiện, hoàn thành trong quý III-2023.",
+			"trong quý III-2023 2023-07-01..2023-09-30 quarter | Ban Dân vận Thành ủy\n"},
+		{"time label", "4. Ban Dân vận Trung ương chủ trì tổng hợp báo cáo. Thời gian hoàn thành: tháng 10/2023.",
+			"tháng 10/2023 2023-10-01..2023-10-31 month | Ban Dân vận Trung ương\n"},
+		{"vào tháng", "- Cấp tỉnh: Tổ chức Hội nghị sơ kết vào tháng 9/2023.",
+			"vào tháng 9/2023 2023-09-01..2023-09-30 month | Cấp tỉnh\n"},
+		{"part of month", "5. Giao Ban Dân vận trình Thường trực cho ý kiến vào đầu tháng 11/2023; sau đó, Ban Thường vụ Thành ủy sẽ mở Hội nghị vào cuối tháng 11/2023.",
+			"vào đầu tháng 11/2023 2023-11-01..2023-11-10 part-of-month | Ban Dân vận\nvào cuối tháng 11/2023 2023-11-21..2023-11-30 part-of-month | Ban Thường vụ Thành ủy\n"},
+		{"month range", "6. Ban Dân vận Thành ủy tổ chức đoàn khảo sát. Thời gian dự kiến từ tháng 9 - 10/2023.",
+			"từ tháng 9 - 10/2023 2023-09-01..2023-10-31 range | Ban Dân vận Thành ủy\n"},
+		{"day range", "7. Sở Nội vụ tổ chức tập huấn từ ngày 1/7 đến ngày 15/7/2023.",
+			"từ ngày 1/7 đến ngày 15/7/2023 2023-07-01..2023-07-15 range | Sở Nội vụ\n"},
+		{"year-less date takes the document's year", "8. Văn phòng Thành ủy báo cáo trước ngày 20/9.",
+			"trước ngày 20/9 2023-09-20..2023-09-20 day | Văn phòng Thành ủy\n"},
+		{"year-less date after the document rolls over", "9. Văn phòng Thành ủy báo cáo trước ngày 15/01.",
+			"trước ngày 15/01 2024-01-15..2024-01-15 day | Văn phòng Thành ủy\n"},
+		{"early year", "10. Năm 2023, Ban Dân vận hoàn thành khảo sát; đầu năm 2024 tổ chức hội nghị tổng kết.",
+			"Năm 2023 2023-01-01..2023-12-31 year | Ban Dân vận\nđầu năm 2024 2024-01-01..2024-03-31 part-of-year | Ban Dân vận\n"},
+		{"glued cue", "11. Các sở gửi hồ sơ trướcngày 30/6/2023.",
+			"30/6/2023 2023-06-30..2023-06-30 day | Các sở\n"},
+		{"cited document's date is not a deadline", "12. Thực hiện Kết luận số 43-KL/TW, ngày 07/01/2019 của Ban Bí thư.", ""},
+		{"statistics period is not a deadline", "13. Số liệu tổng kết tính từ tháng 6/2013 đến tháng 6/2023.", ""},
+		{"past period is not a deadline", "14. Báo cáo kết quả (từ năm 2013 đến năm 2023).", ""},
+		{"named period is not a deadline", "15. Chỉ đạo xây dựng chương trình phối hợp giai đoạn 2021-2025, nhiệm kỳ 2020-2025.", ""},
+		{"recurring date is not a deadline", "16. Hằng năm, các huyện gửi báo cáo chậm nhất ngày 15 tháng 12.", ""},
+		{"occasion in parentheses is not a deadline", "17. Kỷ niệm 95 năm Ngày truyền thống (ngày 15-10-2025).", ""},
+		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
+	}
+	for _, tt := range tests {
+		d := Parse(deadlineDoc(tt.body))
+		if got := deadlineSummary(d); got != tt.want {
+			t.Errorf("%s:\n%s\ngot:\n%swant:\n%s", tt.name, tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestDeadlineTable: a table with a time column gives one deadline per row.
+func TestDeadlineTable(t *testing.T) {
+	body := "TT\tNội dung công việc\tCơ quan chủ trì\tThời gian hoàn thành\n1\tRà soát quy hoạch\tĐảng ủy Quân sự tỉnh\tQuý IV/2023\n2\tXây dựng cơ chế\tBan cán sự đảng UBND tỉnh\tNăm 2024"
+	want := "Quý IV/2023 2023-10-01..2023-12-31 quarter | Đảng ủy Quân sự tỉnh\nNăm 2024 2024-01-01..2024-12-31 year | Ban cán sự đảng UBND tỉnh\n"
+	if got := deadlineSummary(Parse(deadlineDoc(body))); got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+}
+
+// TestRelativeDeadlines: limits counted from an event.
+func TestRelativeDeadlines(t *testing.T) {
+	d := Parse(deadlineDoc("1. Chương trình làm việc sẽ thông báo trước 10 ngày; hồ sơ giải quyết trong thời hạn 07 ngày làm việc."))
+	var got []string
+	for _, r := range d.RelativeDeadlines {
+		got = append(got, r.Text)
+	}
+	if strings.Join(got, "|") != "trước 10 ngày|trong thời hạn 07 ngày làm việc" {
+		t.Errorf("relative deadlines = %q", got)
+	}
+}
