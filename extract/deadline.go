@@ -231,6 +231,11 @@ func (c *deadlineCtx) phraseStart(d dateExpr) int {
 			return i
 		}
 	}
+	if i := wordBefore(c.text, d.start); i >= 0 && d.start-i < 24 { // glued "trướcngày 30/6"
+		if endsGlued(cueText(c.text[i:d.start]), "truoc ngay") {
+			return i
+		}
+	}
 	return d.start
 }
 

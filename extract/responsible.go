@@ -50,12 +50,48 @@ func hasVerbAt(s string, i int) bool {
 
 // orgWords mark a phrase as naming a body.
 var orgWords = []string{
-	"ban", "so", "uy ban", "ubnd", "dang", "hoi", "mat tran", "huyen", "tinh",
-	"thanh", "van phong", "co quan", "don vi", "dia phuong", "cong an", "bo",
-	"cuc", "phong", "truong", "doan", "lien doan", "cap uy", "thanh tra",
-	"toa an", "vien", "bao", "dai", "trung tam", "quan", "xa", "phuong", "chi bo",
-	"to chuc", "cap", "doanh nghiep", "thu truong", "chu tich", "giam doc", "hdnd",
-	"mttq", "bch", "khoi", "nganh", "lanh dao", "uy",
+	"ban", "sở", "ủy ban", "ubnd", "đảng", "hội", "mặt trận", "huyện", "tỉnh",
+	"thành", "văn phòng", "cơ quan", "đơn vị", "địa phương", "công an", "bộ",
+	"cục", "phòng", "trường", "đoàn", "liên đoàn", "cấp ủy", "thanh tra",
+	"tòa án", "viện", "báo", "đài", "trung tâm", "quận", "xã", "phường", "chi bộ",
+	"tổ chức", "cấp", "doanh nghiệp", "thủ trưởng", "chủ tịch", "giám đốc", "hđnd",
+	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
+	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
+}
+
+// headingBody finds the body named by the heading or label above the
+// item at itemStart: "1. Sở Y tế:" over its bullets, or an item line above
+// a "Thời gian hoàn thành: …" line.
+func headingBody(text string, itemStart int) string {
+	i := itemStart
+	for k := 0; k < 12 && i > 0; k++ {
+		ls := strings.LastIndexByte(text[:i-1], '\n') + 1
+		l := strings.TrimSpace(text[ls : i-1])
+		i = ls
+		if l == "" {
+			continue
+		}
+		typ, _, after := parseMarker(l)
+		if typ == mkDash || typ == mkPlus {
+			continue // a sibling bullet
+		}
+		head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l[after:]), ":"))
+		if len(strings.Fields(head)) <= 12 && !strings.ContainsAny(head, ".;") {
+			if r := bodyName(head); r != "" {
+				return r
+			}
+		}
+		if r := assigned(l); r != "" {
+			return r
+		}
+		if r := subjectOf(l); r != "" {
+			return r
+		}
+		if typ != mkNone {
+			return "" // the item above names nobody: stop at its heading
+		}
+	}
+	return ""
 }
 
 var leadConnectors = []string{"rieng", "dong thoi", "sau do", "tren co so do", "tren co so", "can cu ke hoach nay", "can cu", "de nghi", "yeu cau", "giao cho", "giao", "dong chi", "cac dong chi"}
@@ -79,7 +115,7 @@ func responsibleFor(text string, pos, end, itemStart int) string {
 			return r
 		}
 	}
-	return ""
+	return headingBody(text, itemStart)
 }
 
 func clauseEnd(text string, pos int) int {
@@ -123,9 +159,21 @@ func assigned(s string) string {
 		}
 	}
 	if i := strings.Index(s, "chủ trì"); i > 0 {
+		if rest := strings.TrimLeft(s[i+len("chủ trì"):], " "); strings.HasPrefix(rest, ":") {
+			// a label: "Cơ quan chủ trì: Văn phòng UBND tỉnh; …"
+			v := strings.TrimSpace(rest[1:])
+			if j := strings.IndexAny(v, ";."); j >= 0 {
+				v = v[:j]
+			}
+			return cleanOrg(v)
+		}
 		head := s[:i]
 		if j := strings.LastIndexAny(head, ",;:"); j >= 0 {
 			head = head[j+1:]
+		}
+		head = strings.TrimSpace(head)
+		if _, _, after := parseMarker(head); after > 0 {
+			head = head[after:]
 		}
 		if r := bodyName(strings.TrimSpace(head)); r != "" {
 			return r
@@ -224,16 +272,35 @@ func bodyName(s string) string {
 // namesBody reports whether a phrase contains a word naming a body and
 // is not a time label.
 func namesBody(name string) bool {
-	f := " " + cueText(name) + " "
-	if strings.HasPrefix(f, " thoi gian") || strings.HasPrefix(f, " thoi han") {
+	if c := cueText(name); strings.HasPrefix(c, "thoi gian") || strings.HasPrefix(c, "thoi han") {
 		return false
 	}
+	f := " " + lowerWords(NormalizeTone(name)) + " "
 	for _, w := range orgWords {
 		if strings.Contains(f, " "+w+" ") {
 			return true
 		}
 	}
 	return false
+}
+
+// lowerWords lower-cases s and turns punctuation into single spaces,
+// keeping diacritics ("Ủy ban, Sở" → "ủy ban sở").
+func lowerWords(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if isWordChar(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return b.String()
 }
 
 // afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức".
