@@ -104,6 +104,7 @@ func (p *parser) parse() *Document {
 	computeRelations(p.text, p.toks, ms)
 	p.fillHeader(ms)
 	p.references(ms)
+	p.named()
 	p.deadlines(ms)
 	return d
 }
@@ -227,6 +228,16 @@ func (p *parser) references(ms []*mention) {
 		return p.doc.References[i].Mentions[0].Span[0] < p.doc.References[j].Mentions[0].Span[0]
 	})
 	p.doc.Diagnostics = append(p.doc.Diagnostics, diags...)
+}
+
+// named lists the documents cited by name only.
+func (p *parser) named() {
+	for _, n := range findNamed(p.text, p.toks) {
+		for k := range n.Mentions {
+			n.Mentions[k].Section = p.sectionLabel(n.Mentions[k].Span[0])
+		}
+		p.doc.NamedReferences = append(p.doc.NamedReferences, n)
+	}
 }
 
 func (p *parser) deadlines(ms []*mention) {
