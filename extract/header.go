@@ -102,7 +102,11 @@ func webTitleLine(ls []line) int {
 // readTitle reads the trích yếu after the kind line k.
 func (h *header) readTitle(text string, ls []line, k, e int) {
 	h.body = k + 1
-	if rest := strings.TrimSpace(strings.TrimLeft(ls[k].s[e:], " :.")); rest != "" && !startsWithSo(rest) {
+	rest := strings.TrimSpace(strings.TrimLeft(ls[k].s[e:], " :."))
+	if _, ok := matchFold(rest, 0, "cua"); ok {
+		rest = "" // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG …": the issuer, not the title
+	}
+	if rest != "" && !startsWithSo(rest) {
 		off := ls[k].start + strings.Index(ls[k].s, rest)
 		h.title, h.titleSpan = rest, Span{off, off + len(rest)}
 		return

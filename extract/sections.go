@@ -21,7 +21,17 @@ func parseSections(text string, ls []line, from, to int) []*Section {
 	for i := from; i < to; i++ {
 		l := ls[i].s
 		typ, label, after := parseMarker(l)
-		if typ == mkNone || typ == mkDash || typ == mkPlus || strings.ContainsRune(l, '\t') {
+		if typ == mkNone || strings.ContainsRune(l, '\t') {
+			continue
+		}
+		if typ == mkDash || typ == mkPlus {
+			// a bullet is a leaf item of the innermost numbered section
+			if len(open) > 0 && strings.TrimSpace(l[after:]) != "" {
+				p := open[len(open)-1]
+				t := headingClause(strings.TrimSpace(l[after:]))
+				p.Children = append(p.Children, &Section{Number: label, Heading: label + " " + t, Title: t,
+					Kind: sectionKind(t), Span: Span{ls[i].start, trimEnd(text, ls[i].end)}, Children: []*Section{}})
+			}
 			continue
 		}
 		if typ == mkLetter && !isUpperLine(l[after:]) && len(stack) == 0 {

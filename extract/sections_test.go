@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// outline renders a section tree as indented "number|title|kind" lines.
+func outline(secs []*Section, depth int) string {
+	var b strings.Builder
+	for _, s := range secs {
+		b.WriteString(strings.Repeat("  ", depth) + s.Number + "|" + s.Title + "|" + s.Kind + "\n")
+		b.WriteString(outline(s.Children, depth+1))
+	}
+	return b.String()
+}
+
+// TestSections: one row per numbering style.
+func TestSections(t *testing.T) {
+	head := "KẾ HOẠCH\ntriển khai công tác\n\n"
+	tests := []struct{ name, body, want string }{
+		{"roman with dot", "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích: đánh giá.\n2. Yêu cầu\nII. TỔ CHỨC THỰC HIỆN\n",
+			"I|MỤC ĐÍCH, YÊU CẦU|purpose\n  1|Mục đích|purpose\n  2|Yêu cầu|other\nII|TỔ CHỨC THỰC HIỆN|organization\n"},
+		{"roman with hyphen", "I- MỤC ĐÍCH, YÊU CẦU\nII- NỘI DUNG CHƯƠNG TRÌNH\nIII- THỜI GIAN THỰC HIỆN\n",
+			"I|MỤC ĐÍCH, YÊU CẦU|purpose\nII|NỘI DUNG CHƯƠNG TRÌNH|content\nIII|THỜI GIAN THỰC HIỆN|timeline\n"},
+		{"letters", "A- ĐÁNH GIÁ TÌNH HÌNH\nI. Công tác quán triệt\nB- NHIỆM VỤ VÀ GIẢI PHÁP\nC- KIẾN NGHỊ, ĐỀ XUẤT\n",
+			"A|ĐÁNH GIÁ TÌNH HÌNH|other\n  I|Công tác quán triệt|other\nB|NHIỆM VỤ VÀ GIẢI PHÁP|content\nC|KIẾN NGHỊ, ĐỀ XUẤT|recommendation\n"},
+		{"starts at 1.", "1. Mục đích, yêu cầu\n1.1. Mục đích\n2. Hình thức tổng kết\n",
+			"1|Mục đích, yêu cầu|purpose\n  1.1|Mục đích|purpose\n2|Hình thức tổng kết|form\n"},
+		{"arabic with hyphen", "1- Công tác tuyên truyền\n2- Công tác kiểm tra\n",
+			"1|Công tác tuyên truyền|other\n2|Công tác kiểm tra|other\n"},
+		{"parts with title below", "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN\nI. ĐẶC ĐIỂM\nPhần thứ hai\nNHIỆM VỤ VÀ GIẢI PHÁP\n",
+			"nhất|KẾT QUẢ THỰC HIỆN|other\n  I|ĐẶC ĐIỂM|other\nhai|NHIỆM VỤ VÀ GIẢI PHÁP|content\n"},
+		{"chapters and articles", "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Quy chế này áp dụng đối với các cơ quan, đơn vị thuộc huyện và các tổ chức có liên quan.\nChương II\nNỘI DUNG PHỐI HỢP\n",
+			"I|NHỮNG QUY ĐỊNH CHUNG|other\n  1|Phạm vi điều chỉnh|other\n  2||other\nII|NỘI DUNG PHỐI HỢP|content\n"},
+		{"heading split over two upper-case lines", "I. NHIỆM VỤ VÀ GIẢI PHÁP\nTRONG THỜI GIAN TỚI\n- Tăng cường công tác\n",
+			"I|NHIỆM VỤ VÀ GIẢI PHÁP TRONG THỜI GIAN TỚI|content\n  -|Tăng cường công tác|other\n"},
+		{"paren and letter items", "1. Nội dung\n(1) Thanh tra thành phố chủ trì\na) Sở Nội vụ\n",
+			"1|Nội dung|content\n  1|Thanh tra thành phố chủ trì|other\n    a|Sở Nội vụ|other\n"},
+		{"paragraph list is not sections", "1. Cơ bản thống nhất với dự thảo Đề án. Giao Ban Tổ chức hoàn chỉnh.\n2. Ban cán sự đảng chỉ đạo rà soát các đơn vị.\n", ""},
+		{"table rows are not sections", "I\tVề tổ chức\t\n1.\tTổ chức quán triệt\t\n", ""},
+	}
+	for _, tt := range tests {
+		d := Parse(head + tt.body)
+		if got := outline(d.Sections, 0); got != tt.want {
+			t.Errorf("%s:\ngot:\n%swant:\n%s", tt.name, got, tt.want)
+		}
+	}
+}
