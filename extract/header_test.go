@@ -5,7 +5,7 @@ import "testing"
 // TestHeader: one row per way a document says what it is.
 func TestHeader(t *testing.T) {
 	tests := []struct {
-		name, text                                 string
+		name, text                               string
 		kind, symbol, issuer, place, date, title string
 	}{
 		{"party header", "THÀNH UỶ HẢI PHÒNG\n*\nSố 256-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHải Phòng, ngày 02 tháng 6 năm 2023\n\nKẾ HOẠCH\ntổng kết 10 năm\n-----\nThực hiện …",
