@@ -74,8 +74,35 @@ func isPageDate(f string) bool {
 	return len(f) < 40 && strings.ContainsAny(f, "0123456789")
 }
 
+// isPageNumber: "2", "- 2 -", "Trang 2", "2/5" alone on a line between
+// pages of a PDF copy.
+func isPageNumber(l string) bool {
+	t := strings.Trim(l, " -–")
+	if e, ok := matchFold(t, 0, "trang"); ok {
+		t = strings.TrimSpace(t[e:])
+	}
+	if i := strings.IndexByte(t, '/'); i > 0 {
+		t = t[:i]
+	}
+	if t == "" || len(t) > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !isDigit(t[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func dropChrome(lines []string) ([]string, int) {
 	dropped := 0
+	for i, l := range lines {
+		if isPageNumber(l) && (i == 0 || lines[i-1] == "" || i+1 < len(lines) && lines[i+1] == "") {
+			lines[i] = ""
+			dropped++
+		}
+	}
 	for i := 0; i < len(lines) && i < 25; i++ {
 		if isChromeLine(lines[i]) {
 			lines[i] = ""

@@ -26,6 +26,7 @@ func TestNormalize(t *testing.T) {
 		{"sentence end kept", strings.Repeat("a ", 40) + "xong.\n\nCăn cứ", strings.Repeat("a ", 40) + "xong.\n\nCăn cứ"},
 		{"page date dropped", "Thứ Tư, 24/7/2024\nKẾ HOẠCH", "KẾ HOẠCH"},
 		{"trailing chrome dropped", "KẾ HOẠCH\nNội dung.\nNội dung.\nGửi cho bạn bè\nPhản hồi\nXem nhiều nhất", "KẾ HOẠCH\nNội dung.\nNội dung."},
+		{"page number dropped", "KẾ HOẠCH\n" + strings.Repeat("từ ", 40) + "trách nhiệm của cả hệ\n\n- 2 -\n\nthống chính trị.", "KẾ HOẠCH\n" + strings.Repeat("từ ", 40) + "trách nhiệm của cả hệ thống chính trị."},
 		{"breadcrumb dropped", "Trang chủ > Văn bản\nKẾ HOẠCH", "KẾ HOẠCH"},
 	}
 	for _, tt := range tests {
