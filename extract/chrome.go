@@ -63,7 +63,7 @@ func isChromeLine(l string) bool {
 			return isPageDate(f)
 		}
 	}
-	return len(ws) > 0
+	return len(ws) >= 2 || len(ws) == 1 && len(ws[0]) > 4 // "Chia sẻ", "Facebook"; not a lone "Chủ"
 }
 
 // isPageDate: "Thứ Tư, 24/7/2024", "Chủ nhật, 03/03/2020 09:15".
@@ -95,7 +95,16 @@ func isPageNumber(l string) bool {
 	return true
 }
 
-func dropChrome(lines []string) ([]string, int) {
+func dropChrome(all []string) ([]string, int) {
+	lines := append([]string(nil), all...)
+	out, dropped := dropChromeLines(lines)
+	if countNonEmpty(out) == 0 {
+		return all, 0 // nothing but "chrome": keep it all, lose nothing
+	}
+	return out, dropped
+}
+
+func dropChromeLines(lines []string) ([]string, int) {
 	dropped := 0
 	for i, l := range lines {
 		if isPageNumber(l) && (i == 0 || lines[i-1] == "" || i+1 < len(lines) && lines[i+1] == "") {
