@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
@@ -70,5 +72,25 @@ func BenchmarkParse(b *testing.B) {
 		for _, t := range texts {
 			Parse(t)
 		}
+	}
+}
+
+// BenchmarkAdversarial extracts inputs that once made extraction
+// quadratic: one 220 KB line of citations, and 200 KB of junk.
+func BenchmarkAdversarial(b *testing.B) {
+	line := bytes.Repeat([]byte("Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban "), 4000)
+	r := rand.New(rand.NewSource(1))
+	junk := make([]byte, 200000)
+	alphabet := []byte("aàá ếệ.,;:\n\t0123456789/-()NQKLTWUBND")
+	for i := range junk {
+		junk[i] = alphabet[r.Intn(len(alphabet))]
+	}
+	for name, in := range map[string][]byte{"one-line": line, "junk": junk} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				Extract(in)
+			}
+		})
 	}
 }

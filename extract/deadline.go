@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -66,8 +67,11 @@ func findDeadlines(c *deadlineCtx) ([]*Deadline, []*RelativeDeadline) {
 }
 
 func (c *deadlineCtx) skipped(pos int) bool {
-	for _, s := range c.skip {
-		if pos >= s[0] && pos < s[1] {
+	// c.skip is sorted by start and its spans do not nest deeply: look at
+	// the spans that start at or before pos.
+	k := sort.Search(len(c.skip), func(i int) bool { return c.skip[i][0] > pos })
+	for i := k - 1; i >= 0 && i >= k-4; i-- {
+		if pos >= c.skip[i][0] && pos < c.skip[i][1] {
 			return true
 		}
 	}

@@ -258,6 +258,7 @@ func (p *parser) deadlines(ms []*mention) {
 	if p.lay.attach < len(p.ls) {
 		c.regions = append(c.regions, Span{p.ls[p.lay.attach].start, len(p.text)})
 	}
+	sort.Slice(c.skip, func(i, j int) bool { return c.skip[i][0] < c.skip[j][0] })
 	c.tableLine = func(pos int) bool { return strings.ContainsRune(p.lineAt(pos).s, '\t') }
 	dls, rel := findDeadlines(c)
 	for _, d := range dls {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func addCorpusSeeds(f *testing.F) {
@@ -21,6 +22,16 @@ func addCorpusSeeds(f *testing.F) {
 func FuzzExtract(f *testing.F) {
 	addCorpusSeeds(f)
 	f.Fuzz(func(t *testing.T, raw []byte) {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			Extract(raw)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Extract does not finish on %d bytes: %q", len(raw), raw)
+		}
 		checkInvariants(t, raw)
 	})
 }

@@ -15,6 +15,8 @@ type refGroup struct {
 	name     string
 	mentions []*mention
 	last     int // start of the latest mention grouped so far
+	distinct []*mention      // mentions with distinct date/year/term
+	sigs     map[string]bool // their signatures
 }
 
 // congresses are the start dates of the party's central committee
@@ -61,9 +63,11 @@ func daysApart(a, b dateExpr) int {
 	return int(d)
 }
 
-// compatible reports whether mention m may name the document of g.
+// compatible reports whether mention m may name the document of g. Only
+// mentions with a distinct date, year or term are compared, so a symbol
+// cited thousands of times stays cheap.
 func (g *refGroup) compatible(m *mention) bool {
-	for _, o := range g.mentions {
+	for _, o := range g.distinct {
 		if g.symbol == "" && m.year != 0 && o.year != 0 && m.year != o.year {
 			return false // "Bộ luật Lao động năm 2019" is not the 2012 one
 		}
@@ -82,6 +86,16 @@ func (g *refGroup) compatible(m *mention) bool {
 
 func (g *refGroup) add(m *mention) {
 	g.mentions = append(g.mentions, m)
+	if m.hasDate || m.year != 0 || m.term != "" {
+		sig := m.date.startISO() + "|" + itoa(m.year) + "|" + m.effectiveTerm()
+		if g.sigs == nil {
+			g.sigs = map[string]bool{}
+		}
+		if !g.sigs[sig] {
+			g.sigs[sig] = true
+			g.distinct = append(g.distinct, m)
+		}
+	}
 	m.ref = g
 	if m.start > g.last {
 		g.last = m.start

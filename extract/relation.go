@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // How a document relates to one it cites is read from the words before
@@ -322,8 +323,13 @@ func hasSentenceEnd(seg string) bool {
 }
 
 // sentenceStart returns where the sentence containing pos starts.
+// maxSentence bounds how far back a sentence is looked for, so that text
+// without line breaks or full stops stays linear.
+const maxSentence = 2000
+
 func sentenceStart(text string, pos int) int {
-	for i := pos - 1; i >= 0; i-- {
+	floor := max(0, pos-maxSentence)
+	for i := pos - 1; i >= floor; i-- {
 		c := text[i]
 		if c == '\n' {
 			return i + 1
@@ -332,5 +338,8 @@ func sentenceStart(text string, pos int) int {
 			return i + 2
 		}
 	}
-	return 0
+	for floor > 0 && !utf8.RuneStart(text[floor]) {
+		floor++
+	}
+	return floor
 }

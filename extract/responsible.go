@@ -99,6 +99,9 @@ var leadConnectors = []string{"rieng", "dong thoi", "sau do", "tren co so do", "
 // responsibleFor returns the responsible body for a deadline spanning
 // [pos, end) in a list item starting at itemStart.
 func responsibleFor(text string, pos, end, itemStart int) string {
+	if pos-itemStart > maxSentence { // an endless line: look at its last part only
+		itemStart = sentenceStart(text, pos)
+	}
 	cs := clauseStart(text, pos, itemStart)
 	ss := max(sentenceStart(text, pos), itemStart)
 	if strings.TrimSpace(text[cs:pos]) == "" || markerEnd(strings.TrimSpace(text[cs:pos])) == len(strings.TrimSpace(text[cs:pos])) {
