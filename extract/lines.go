@@ -12,9 +12,13 @@ import (
 // recipients or the signature), or when either is a table row.
 func joinBrokenLines(lines []string) []string {
 	out := make([]string, 0, len(lines))
+	firstAt := -1 // index in out of the first non-empty line
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l == "" || len(out) == 0 {
+			if l != "" && firstAt < 0 {
+				firstAt = len(out)
+			}
 			out = append(out, l)
 			continue
 		}
@@ -25,11 +29,14 @@ func joinBrokenLines(lines []string) []string {
 			k--
 			blanks++
 		}
-		first := k >= 0 && countNonEmpty(out[:k]) == 0 // a page's headline stands alone
+		first := k >= 0 && k == firstAt // a page's headline stands alone
 		if k >= 0 && blanks <= 3 && !(first && blanks > 0) && continues(out[k], l, blanks) {
 			out = out[:k+1]
 			out[k] = out[k] + " " + l
 			continue
+		}
+		if firstAt < 0 {
+			firstAt = len(out)
 		}
 		out = append(out, l)
 	}

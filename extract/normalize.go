@@ -42,6 +42,9 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	return text, diags
 }
 
+// maxRepairDiags caps the diagnostics of one kind of repair.
+const maxRepairDiags = 100
+
 func replacementDiags(text string) []Diagnostic {
 	var diags []Diagnostic
 	for i := 0; ; {
@@ -53,6 +56,11 @@ func replacementDiags(text string) []Diagnostic {
 		end := start + len("\uFFFD")
 		for strings.HasPrefix(text[end:], "\uFFFD") {
 			end += len("\uFFFD")
+		}
+		if len(diags) == maxRepairDiags {
+			diags = append(diags, Diagnostic{Code: "invalid_utf8",
+				Message: "more invalid UTF-8 replaced by U+FFFD after this point", Span: Span{start, start}})
+			return diags
 		}
 		diags = append(diags, Diagnostic{Code: "invalid_utf8",
 			Message: "invalid UTF-8 replaced by U+FFFD", Span: Span{start, end}})
