@@ -23,11 +23,11 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	if !valid {
 		s = string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
 	}
-	if !nfcSafe(s) {
-		s = norm.NFC.String(s)
-	}
 	s = cleanChars(s)
 	s = stripEmphasis(s)
+	if !nfcSafe(s) { // after the removals, which can bring a mark next to its letter
+		s = norm.NFC.String(s)
+	}
 	lines := splitTrim(s)
 	lines, dropped := dropChrome(lines)
 	lines = joinBrokenLines(lines)
