@@ -95,28 +95,48 @@ func cleanChars(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i, r := range s {
-		switch {
-		case r == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				continue
-			}
-			b.WriteByte('\n')
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case r == '\u00AD' || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060':
-		case r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v':
-			b.WriteByte('\n')
-		case r == '\u00A0' || r == '\u202F' || r == '\u3000' || (r >= '\u2000' && r <= '\u200A'):
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
-		case r == '\u2010' || r == '\u2011':
-			b.WriteByte('-')
-		default:
-			b.WriteRune(r)
+	run := 0 // start of the run of bytes copied as they are
+	for i := 0; i < len(s); {
+		if !suspect[s[i]] {
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		rep, change := cleanRune(r, s, i)
+		if change {
+			b.WriteString(s[run:i])
+			b.WriteString(rep)
+			run = i + n
+		}
+		i += n
 	}
+	b.WriteString(s[run:])
 	return b.String()
+}
+
+// cleanRune says what cleanChars writes for r at s[i], and whether that
+// differs from r.
+func cleanRune(r rune, s string, i int) (string, bool) {
+	switch {
+	case r == '\r':
+		if i+1 < len(s) && s[i+1] == '\n' {
+			return "", true
+		}
+		return "\n", true
+	case r == '\n' || r == '\t':
+		return "", false
+	case r == '\u00AD' || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060':
+		return "", true
+	case r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v':
+		return "\n", true
+	case r == '\u00A0' || r == '\u202F' || r == '\u3000' || (r >= '\u2000' && r <= '\u200A'):
+		return " ", true
+	case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+		return "", true
+	case r == '\u2010' || r == '\u2011':
+		return "-", true
+	}
+	return "", false
 }
 
 // isClean reports whether cleanChars would leave s as it is: no CR, no
@@ -124,56 +144,71 @@ func cleanChars(s string) string {
 // characters (all of which start with the bytes C2, E2, E3 or EF).
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x20 && c != '\n' && c != '\t', c == 0x7F:
-			return false
-		case c == 0xC2 && i+1 < len(s) && s[i+1] < 0xAE:
-			return false // C1 controls, NBSP, soft hyphen
-		case c == 0xE2 && i+1 < len(s) && (s[i+1] == 0x80 || s[i+1] == 0x81):
-			r := firstRune(s[i:])
-			if r <= 0x2011 || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x2060 {
+		if !suspect[s[i]] {
+			continue
+		}
+		switch c := s[i]; {
+		case c < 0x80:
+			return false // CR and other controls
+		case c == 0xC2:
+			if i+1 < len(s) && s[i+1] < 0xAE {
+				return false // C1 controls, NBSP, soft hyphen
+			}
+		case c == 0xE2:
+			if i+1 < len(s) && (s[i+1] == 0x80 || s[i+1] == 0x81) {
+				r := firstRune(s[i:])
+				if r <= 0x2011 || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x2060 {
+					return false
+				}
+			}
+		default: // E3, EF
+			if strings.HasPrefix(s[i:], "\u3000") || strings.HasPrefix(s[i:], "\uFEFF") {
 				return false
 			}
-		case c == 0xE3 && strings.HasPrefix(s[i:], "\u3000"), c == 0xEF && strings.HasPrefix(s[i:], "\uFEFF"):
-			return false
 		}
 	}
 	return true
 }
 
+// suspect marks the bytes that may start something cleanChars changes.
+var suspect = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\n' && c != '\t'
+	}
+	t[0x7F], t[0xC2], t[0xE2], t[0xE3], t[0xEF] = true, true, true, true, true
+	return
+}()
+
 // stripEmphasis removes markdown emphasis: every "**"/"__" and each "*"
 // that opens or closes a word. A lone "*" (the star under a party
 // issuer's name) stays.
 func stripEmphasis(s string) string {
-	if !strings.ContainsAny(s, "*_") {
+	if strings.IndexByte(s, '*') < 0 && !strings.Contains(s, "__") {
 		return s
 	}
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
-	if !strings.Contains(s, "*") {
-		return s
-	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] != '*' {
-			b.WriteByte(s[i])
-			continue
+	for {
+		i := strings.IndexByte(s, '*')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
 		}
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+1:])
-		if i == 0 {
-			before = ' '
+		b.WriteString(s[:i])
+		before, after := ' ', ' '
+		if i > 0 {
+			before, _ = utf8.DecodeLastRuneInString(s[:i])
 		}
-		if i+1 >= len(s) {
-			after = ' '
+		if i+1 < len(s) {
+			after, _ = utf8.DecodeRuneInString(s[i+1:])
 		}
 		if isSpace(before) && isSpace(after) {
 			b.WriteByte('*')
 		}
+		s = s[i+1:]
 	}
-	return b.String()
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // BenchmarkStages times each pass of Parse over the corpus, to show where
 // extraction time goes.
@@ -91,4 +94,34 @@ func BenchmarkDeadlineStages(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkNormalizeSteps times each step of Normalize.
+var utf8Valid = func(s string) bool { return utf8.ValidString(s) }
+
+func BenchmarkNormalizeSteps(b *testing.B) {
+	docs, total := corpusBytes(b)
+	var strs []string
+	var lines [][]string
+	for _, raw := range docs {
+		strs = append(strs, string(raw))
+		lines = append(lines, splitTrim(stripEmphasis(cleanChars(string(raw)))))
+	}
+	step := func(name string, f func(i int)) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(total))
+			for b.Loop() {
+				for i := range strs {
+					f(i)
+				}
+			}
+		})
+	}
+	step("valid", func(i int) { utf8Valid(strs[i]) })
+	step("clean", func(i int) { cleanChars(strs[i]) })
+	step("emphasis", func(i int) { stripEmphasis(strs[i]) })
+	step("nfcSafe", func(i int) { nfcSafe(strs[i]) })
+	step("splitTrim", func(i int) { splitTrim(strs[i]) })
+	step("chrome", func(i int) { dropChrome(lines[i]) })
+	step("join", func(i int) { joinBrokenLines(append([]string(nil), lines[i]...)) })
 }
