@@ -14,7 +14,7 @@ type refGroup struct {
 	number   string
 	name     string
 	mentions []*mention
-	last     int // start of the latest mention grouped so far
+	last     int             // start of the latest mention grouped so far
 	distinct []*mention      // mentions with distinct date/year/term
 	sigs     map[string]bool // their signatures
 }
