@@ -22,6 +22,8 @@ func TestHeader(t *testing.T) {
 			"Kế hoạch", "58-KH/TU", "Ban Thường vụ Tỉnh ủy", "", "2018-04-17", "sơ kết 5 năm"},
 		{"number from a news lead", "Kế hoạch tổng kết Chỉ thị 43\n\n(BPY) - Ngày 02/3/2020, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 186-KH/TU về tổng kết.\n\nI. MỤC ĐÍCH\n",
 			"Kế hoạch", "186-KH/TU", "Ban Thường vụ Tỉnh ủy", "", "2020-03-02", "tổng kết Chỉ thị 43"},
+		{"kind and upper-case title on one line", "TỈNH ỦY NAM ĐỊNH\nSố 12-KH/TU\n\nKẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 21-NQ/TW\n\nThực hiện …",
+			"Kế hoạch", "12-KH/TU", "Tỉnh ủy Nam Định", "", "", "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 21-NQ/TW"},
 		{"kind with its issuer", "BỘ NÔNG NGHIỆP\nSố: 52/2001/QĐ/BNN-KH\nHà Nội, ngày 28 tháng 3 năm 2001\n\nQUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ NÔNG NGHIỆP\nVề việc giao nhiệm vụ\n\nCăn cứ …",
 			"Quyết định", "52/2001/QĐ/BNN-KH", "Bộ Nông nghiệp", "Hà Nội", "2001-03-28", "Về việc giao nhiệm vụ"},
 	}

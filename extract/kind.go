@@ -163,9 +163,17 @@ func kindLineEnd(l string) int {
 		if _, ok := matchFold(rest, 0, "cua"); ok {
 			return e // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG …"
 		}
+		if _, k := matchAny(rest, 0, capsTitleStarts); k >= 0 {
+			return e // "KẾ HOẠCH TRIỂN KHAI …", "QUYẾT ĐỊNH VỀ VIỆC …"
+		}
 	}
 	return 0
 }
+
+// capsTitleStarts open an upper-case trích yếu written on the kind line.
+var capsTitleStarts = []string{"ve ", "v/v", "trien khai", "thuc hien", "so ket", "tong ket", "hanh dong",
+	"cong tac", "phoi hop", "lien tich", "ban hanh", "to chuc", "tuyen truyen", "kiem tra", "giam sat",
+	"tang cuong", "day manh", "nang cao", "xay dung", "phat trien", "phong chong", "cai cach"}
 
 func startsWithSo(s string) bool {
 	_, ok := matchFold(s, 0, "so")
