@@ -263,7 +263,7 @@ func (l *dateLexer) year() (int, bool) {
 
 // lexQuarterForm: "quý III-2021", "quý II/2023", "quý 2/2018", "quý I năm 2022".
 func lexQuarterForm(l *dateLexer) (dateExpr, bool) {
-	if !l.word("quy") {
+	if !l.word("quy") && !l.word("qui") { // "quí", the old spelling
 		return dateExpr{}, false
 	}
 	l.spaces()
@@ -350,7 +350,7 @@ func (d dateExpr) startISO() string { return isoDate(d.y, d.m, d.d) }
 func (d dateExpr) endISO() string   { return isoDate(d.y2, d.m2, d.d2) }
 
 // dateWords open a date phrase that does not start with a digit.
-var dateWords = map[string]bool{"ngay": true, "thang": true, "nam": true, "quy": true, "dau": true, "giua": true, "cuoi": true}
+var dateWords = map[string]bool{"ngay": true, "thang": true, "nam": true, "quy": true, "qui": true, "dau": true, "giua": true, "cuoi": true}
 
 // findDates returns every date phrase in s[from:to], left to right.
 func findDates(s string, from, to int) []dateExpr {

@@ -108,8 +108,8 @@ func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
 func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	clause := c.clauseBefore(d.start)
 	before := lastBytes(clause, 160)
-	f := cueText(dropParens(before))
-	if endsWithAny(f, periodWords) || d.y == 0 && recurring(cueText(clause)) {
+	f := dropClockTime(cueText(dropParens(before)))
+	if endsWithAny(f, periodWords) || d.y == 0 && (recurring(cueText(clause)) || c.recurringAfter(d)) {
 		return nil
 	}
 	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before)
@@ -342,6 +342,38 @@ func (c *deadlineCtx) timeLabel(before string) bool {
 	return false
 }
 
+// dropClockTime removes a time of day before a date: "trước 17 giờ 00
+// ngày 11/9/2021", "trước 16h30 ngày …".
+func dropClockTime(f string) string {
+	ws := strings.Fields(f)
+	n := len(ws)
+	switch {
+	case n >= 3 && ws[n-2] == "gio" && isNumber(ws[n-1]) && isNumber(ws[n-3]):
+		n -= 3
+	case n >= 2 && ws[n-1] == "gio" && isNumber(ws[n-2]):
+		n -= 2
+	case n >= 1 && clockWord(ws[n-1]):
+		n--
+	default:
+		return f
+	}
+	return strings.Join(ws[:n], " ")
+}
+
+func isNumber(w string) bool { return w != "" && atoi(w) >= 0 && isDigit(w[0]) && len(w) <= 2 }
+
+// clockWord: "17h", "16h30".
+func clockWord(w string) bool {
+	i := strings.IndexByte(w, 'h')
+	return i > 0 && i <= 2 && isNumber(w[:i]) && (i == len(w)-1 || isNumber(w[i+1:]))
+}
+
+// recurringAfter: "trước ngày 20/5 hằng năm" comes back every year.
+func (c *deadlineCtx) recurringAfter(d dateExpr) bool {
+	rest := c.text[d.end:min(len(c.text), d.end+40)]
+	return recurring(cueText(rest))
+}
+
 // opensClause: "Năm 2021, hoàn thành…", "đầu năm 2022 tổ chức…" — a
 // date that opens its clause and is followed by a comma or an action.
 func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
@@ -361,7 +393,12 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 		return false
 	}
 	r := firstRune(rest[j:])
-	return unicode.IsLower(r) || comma && unicode.IsUpper(r)
+	if !(unicode.IsLower(r) || comma && unicode.IsUpper(r)) {
+		return false
+	}
+	// "Năm 2022, toàn tỉnh đã ghi nhận …" tells what happened, it sets no task
+	ce := clauseEnd(c.text, d.end)
+	return !strings.Contains(c.text[d.end:ce], " đã ") && !strings.Contains(c.text[d.end:ce], "ghi nhận")
 }
 
 // fillYear gives a year-less date the year of the document (or of the

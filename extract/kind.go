@@ -88,15 +88,18 @@ func matchKind(s string, i int) (*kindInfo, int) {
 	}
 	var arr [32]byte
 	w := foldWord(s, i, arr[:])
-	cands := kindsBySyllable[string(w)]
-	if cands == nil && len(w) > 3 {
-		for n := 2; n < len(w) && n <= 6 && cands == nil; n++ {
-			cands = kindsBySyllable[string(w[:n])] // glued: "nghịquyết"
-		}
-	}
-	for _, k := range cands {
+	for _, k := range kindsBySyllable[string(w)] {
 		if e, ok := matchFold(s, i, k.pat); ok {
 			return k, e
+		}
+	}
+	if len(w) > 3 { // glued syllables: "nghịquyết", "Quyếtđịnh"
+		for n := 2; n < len(w) && n <= 6; n++ {
+			for _, k := range kindsBySyllable[string(w[:n])] {
+				if e, ok := matchFold(s, i, k.pat); ok {
+					return k, e
+				}
+			}
 		}
 	}
 	return nil, 0

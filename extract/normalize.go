@@ -218,12 +218,36 @@ func splitTrim(s string) []string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		l = strings.Trim(l, " \t")
+		if strings.Contains(l, "    ") {
+			l = spacedColumns(l)
+		}
 		if strings.Contains(l, "  ") {
 			l = collapseSpaces(l)
 		}
 		lines[i] = l
 	}
 	return lines
+}
+
+// spacedColumns turns a run of four or more spaces inside a line into a
+// tab: a two-column header or a table laid out with spaces (as pdftotext
+// -layout and many web copies write them) is read like a tabbed one.
+func spacedColumns(l string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(l, "    ")
+		if i < 0 {
+			b.WriteString(l)
+			return b.String()
+		}
+		j := i
+		for j < len(l) && l[j] == ' ' {
+			j++
+		}
+		b.WriteString(l[:i])
+		b.WriteByte('\t')
+		l = l[j:]
+	}
 }
 
 func collapseSpaces(l string) string {

@@ -293,6 +293,9 @@ func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
 		return nil
 	}
 	name, ne := readLawName(text, e)
+	if name == "" {
+		name, ne = readAmendingLawName(text, e)
+	}
 	if name == "" && k.name != "Hiến pháp" {
 		return nil
 	}
@@ -327,6 +330,29 @@ func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
 }
 
 var lawNameStops = []string{"ngày", "năm", "số", "và", "của", "đã", "được", "hiện hành", "quy định", "sửa đổi", "thì", "về", "theo", "hướng dẫn", "tại", "trong", "khi", "này", "có", "ban hành", "đến", "để", "với", "trên", "cho", "là"}
+
+// readAmendingLawName reads "sửa đổi, bổ sung một số điều của Luật X và
+// Luật Y": an amending law is named by the laws it amends.
+func readAmendingLawName(text string, i int) (string, int) {
+	i = skipSpaces(text, i)
+	if !strings.HasPrefix(text[i:], "sửa đổi") {
+		return "", i
+	}
+	end := i
+	for j := i; j < len(text) && j-i < 300; {
+		if text[j] == ';' || text[j] == '\n' || text[j] == '(' || text[j] == '.' && (j+1 == len(text) || text[j+1] == ' ') {
+			break
+		}
+		if atWordStart(text, j) && hasWordAt(text, j, []string{"ngày", "năm", "số"}) {
+			if k := skipSpaces(text, wordEnd(text, j)); k < len(text) && isDigit(text[k]) {
+				break // "ngày 22 …", "năm 2019", "số 47/2019/QH14"
+			}
+		}
+		j++
+		end = j
+	}
+	return strings.TrimSpace(text[i:end]), len(strings.TrimRight(text[:end], " ,"))
+}
 
 // hasWordAt reports whether one of words (exact, lower case) starts at
 // s[i] and ends at a word boundary.

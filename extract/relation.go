@@ -72,11 +72,38 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		}
 		from = min(from, m.start)
 		m.rel, m.nested = relationFor(text, ts, from, m.start, prev, top)
+		if prev == nil && m.rel == RelCites && listedUnderBasis(text, m.start) {
+			m.rel = RelBasis // "II. Căn cứ xây dựng Đề án" / "- Luật …;"
+		}
 		if !m.nested {
 			top = m
 		}
 		prev = m
 	}
+}
+
+// listedUnderBasis: the mention opens an item of a list whose heading
+// gives the legal basis ("Căn cứ pháp lý:", "II. Căn cứ xây dựng Đề án").
+func listedUnderBasis(text string, pos int) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	typ, _, after := parseMarker(text[ls:pos] + " ")
+	if strings.TrimSpace(text[ls:pos]) != "" && (typ == mkNone || ls+after < pos) {
+		return false // the mention does not open its line
+	}
+	for k, i := 0, ls-1; k < 40 && i > 0; k++ {
+		s := strings.LastIndexByte(text[:i], '\n') + 1
+		l := strings.TrimSpace(text[s:i])
+		i = s - 1
+		if l == "" {
+			continue
+		}
+		switch t, _, _ := parseMarker(l); t {
+		case mkDash, mkPlus, mkLower, mkParen:
+			continue // a sibling item
+		}
+		return strings.Contains(foldString(l), "can cu") && len(l) < 200
+	}
+	return false
 }
 
 // openParen returns the offset of a parenthesis opened in text[from:to]

@@ -135,8 +135,8 @@ func TestFoldNoAlloc(t *testing.T) {
 	}
 }
 
-// TestInert checks the runes vtIsNFC skips against the norm package.
-func TestInert(t *testing.T) {
+// TestToneInertRunes checks the runes vtIsNFC skips against the norm package.
+func TestToneInertRunes(t *testing.T) {
 	for r := rune(0); r <= 0x2100; r++ {
 		if !vtInert(r) || r >= 0xD800 && r < 0xE000 {
 			continue
