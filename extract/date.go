@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -76,10 +75,24 @@ func lexDate(s string, i int) (dateExpr, bool) {
 	if !atWordStart(s, i) {
 		return dateExpr{}, false
 	}
-	l := &dateLexer{s: s, pos: i}
-	for _, f := range []func(*dateLexer) (dateExpr, bool){lexDayForm, lexPartForm, lexMonthForm, lexQuarterForm, lexYearForm} {
+	l := dateLexer{s: s, pos: i}
+	for k := 0; k < 5; k++ {
 		l.pos = i
-		if d, ok := f(l); ok {
+		var d dateExpr
+		var ok bool
+		switch k { // direct calls keep the lexer on the stack
+		case 0:
+			d, ok = lexDayForm(&l)
+		case 1:
+			d, ok = lexPartForm(&l)
+		case 2:
+			d, ok = lexMonthForm(&l)
+		case 3:
+			d, ok = lexQuarterForm(&l)
+		default:
+			d, ok = lexYearForm(&l)
+		}
+		if ok {
 			d.start = i
 			d.end = l.pos
 			if d.valid() {
@@ -339,10 +352,12 @@ func lastDay(y, m int) int {
 }
 
 func isoDate(y, m, d int) string {
-	if y == 0 {
+	if y == 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 // startISO and endISO format the first and last day.

@@ -345,6 +345,9 @@ func (c *deadlineCtx) timeLabel(before string) bool {
 // dropClockTime removes a time of day before a date: "trước 17 giờ 00
 // ngày 11/9/2021", "trước 16h30 ngày …".
 func dropClockTime(f string) string {
+	if !strings.HasSuffix(f, "gio") && !strings.ContainsAny(f[max(0, len(f)-8):], "0123456789") {
+		return f
+	}
 	ws := strings.Fields(f)
 	n := len(ws)
 	switch {

@@ -182,6 +182,20 @@ func matchAny(s string, i int, pats []string) (end int, idx int) {
 	return 0, -1
 }
 
+// containsFold reports whether the folded pattern pat (see matchFold)
+// starts at a word start of s; it allocates nothing.
+func containsFold(s, pat string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 && c < 0xC0 || !atWordStart(s, i) {
+			continue
+		}
+		if _, ok := matchFold(s, i, pat); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // foldString folds a whole string (lower case, no diacritics, đ → d).
 func foldString(s string) string {
 	b := make([]byte, 0, len(s))

@@ -385,7 +385,7 @@ func ownFromAttachment(text string, ms []*mention, kind string) *mention {
 			continue
 		}
 		from := max(0, m.start-40)
-		if strings.Contains(foldString(text[from:m.start]), "kem theo") {
+		if containsFold(text[from:m.start], "kem theo") {
 			return m
 		}
 	}
@@ -406,7 +406,7 @@ func issuedWith(text string, ms []*mention, limit int) *mention {
 			break
 		}
 		if !m.short && m.hasDate && attachmentLine(text, max(0, m.start-len("kèm theo ")-1)) &&
-			strings.Contains(foldString(text[max(0, m.start-30):m.start]), "kem theo") {
+			containsFold(text[max(0, m.start-30):m.start], "kem theo") {
 			return m
 		}
 	}

@@ -101,8 +101,7 @@ func isAttachmentHeading(ls []line, i int) bool {
 	}
 	_ = e
 	for j := i + 1; j < len(ls) && j <= i+6; j++ {
-		f := foldString(ls[j].s)
-		if strings.Contains(f, "kem theo") {
+		if containsFold(ls[j].s, "kem theo") {
 			return true
 		}
 	}
@@ -142,7 +141,7 @@ func findLayout(ls []line, body int) layout {
 // strongAttachment: an attachment heading that says what it belongs to.
 func strongAttachment(ls []line, i int) bool {
 	for j := i + 1; j < len(ls) && j <= i+6; j++ {
-		if strings.Contains(foldString(ls[j].s), "kem theo") {
+		if containsFold(ls[j].s, "kem theo") {
 			return true
 		}
 	}

@@ -16,7 +16,13 @@ type refGroup struct {
 	mentions []*mention
 	last     int             // start of the latest mention grouped so far
 	distinct []*mention      // mentions with distinct date/year/term
-	sigs     map[string]bool // their signatures
+	sigs     map[signature]bool // their signatures
+}
+
+// signature is what tells two documents with one symbol apart.
+type signature struct {
+	date, year int
+	term       string
 }
 
 // congresses are the start dates of the party's central committee
@@ -87,9 +93,9 @@ func (g *refGroup) compatible(m *mention) bool {
 func (g *refGroup) add(m *mention) {
 	g.mentions = append(g.mentions, m)
 	if m.hasDate || m.year != 0 || m.term != "" {
-		sig := m.date.startISO() + "|" + itoa(m.year) + "|" + m.effectiveTerm()
+		sig := signature{m.date.y*10000 + m.date.m*100 + m.date.d, m.year, m.effectiveTerm()}
 		if g.sigs == nil {
-			g.sigs = map[string]bool{}
+			g.sigs = map[signature]bool{}
 		}
 		if !g.sigs[sig] {
 			g.sigs[sig] = true

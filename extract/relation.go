@@ -101,7 +101,7 @@ func listedUnderBasis(text string, pos int) bool {
 		case mkDash, mkPlus, mkLower, mkParen:
 			continue // a sibling item
 		}
-		return strings.Contains(foldString(l), "can cu") && len(l) < 200
+		return len(l) < 200 && containsFold(l, "can cu")
 	}
 	return false
 }
@@ -148,7 +148,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 		if !listed && !opensConjunct(seg[:at]) {
 			return RelCites, true // in the subject or predicate of the previous mention
 		}
-		if (rel == RelReplaces || rel == RelAmends) && !strings.Contains(foldString(seg[:at]), "nay") {
+		if (rel == RelReplaces || rel == RelAmends) && !containsFold(seg[:at], "nay") {
 			return RelCites, false // another document replaces it, not this one
 		}
 		return rel, false
@@ -223,11 +223,11 @@ func reviewCount(text string, i int) bool {
 	if j < 0 || !isDigit(text[j]) {
 		return false
 	}
-	if strings.Contains(foldString(text[max(0, j-24):j]), "ket qua") {
+	if containsFold(text[max(0, j-24):j], "ket qua") {
 		return true
 	}
-	f := foldString(text[max(sentenceStart(text, j), j-400):j])
-	return strings.Contains(f, "tong ket") || strings.Contains(f, "so ket")
+	f := text[max(sentenceStart(text, j), j-400):j]
+	return containsFold(f, "tong ket") || containsFold(f, "so ket")
 }
 
 // attachmentLine: "kèm theo" opens its line or parenthesis — the text is
@@ -242,11 +242,11 @@ func attachmentLine(text string, i int) bool {
 // amends (or replaces) what X issued.
 func amendingVerb(text string, i int) string {
 	from := max(sentenceStart(text, i), i-400)
-	f := foldString(text[from:i])
+	f := text[from:i]
 	switch {
-	case strings.Contains(f, "sua doi"):
+	case containsFold(f, "sua doi"):
 		return RelAmends
-	case strings.Contains(f, "thay the") || strings.Contains(f, "bai bo"):
+	case containsFold(f, "thay the") || containsFold(f, "bai bo"):
 		return RelReplaces
 	}
 	return ""

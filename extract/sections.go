@@ -169,19 +169,20 @@ func nthWordEnd(s string, n int) int {
 
 // sectionKind classifies a section by its title.
 func sectionKind(title string) string {
-	f := foldString(title)
+	starts := func(p string) bool { _, ok := matchFold(title, 0, p); return ok }
+	has := func(p string) bool { return containsFold(title, p) }
 	switch {
-	case strings.Contains(f, "muc dich"):
+	case has("muc dich"):
 		return SectionPurpose
-	case strings.Contains(f, "to chuc thuc hien") || strings.HasPrefix(f, "trach nhiem") || strings.Contains(f, "phan cong thuc hien"):
+	case has("to chuc thuc hien") || starts("trach nhiem") || has("phan cong thuc hien"):
 		return SectionOrganization
-	case strings.HasPrefix(f, "thoi gian") || strings.HasPrefix(f, "tien do") || strings.Contains(f, "lo trinh"):
+	case starts("thoi gian") || starts("tien do") || has("lo trinh"):
 		return SectionTimeline
-	case strings.HasPrefix(f, "hinh thuc") || strings.HasPrefix(f, "phuong thuc"):
+	case starts("hinh thuc") || starts("phuong thuc"):
 		return SectionForm
-	case strings.HasPrefix(f, "kien nghi") || strings.HasPrefix(f, "de xuat") || strings.Contains(f, "kien nghi, de xuat"):
+	case starts("kien nghi") || starts("de xuat") || has("kien nghi") && has("de xuat"):
 		return SectionRecommendation
-	case strings.HasPrefix(f, "noi dung") || strings.HasPrefix(f, "nhiem vu") || strings.Contains(f, "giai phap") || strings.Contains(f, "noi dung"):
+	case has("noi dung") || starts("nhiem vu") || has("giai phap"):
 		return SectionContent
 	}
 	return SectionOther
