@@ -14,8 +14,8 @@ type refGroup struct {
 	number   string
 	name     string
 	mentions []*mention
-	last     int             // start of the latest mention grouped so far
-	distinct []*mention      // mentions with distinct date/year/term
+	last     int                // start of the latest mention grouped so far
+	distinct []*mention         // mentions with distinct date/year/term
 	sigs     map[signature]bool // their signatures
 }
 
