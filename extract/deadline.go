@@ -31,6 +31,7 @@ var deadlineCues = []string{
 var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac"}
 
 type deadlineCtx struct {
+	recurrent []*RelativeDeadline // dates that come back every year
 	text      string
 	toks      tokens
 	docDate   string
@@ -63,6 +64,8 @@ func findDeadlines(c *deadlineCtx) ([]*Deadline, []*RelativeDeadline) {
 		}
 		rel = append(rel, findRelative(c.text, c.toks, r[0], r[1])...)
 	}
+	rel = append(rel, c.recurrent...)
+	sort.Slice(rel, func(i, j int) bool { return rel[i].Span[0] < rel[j].Span[0] })
 	return out, rel
 }
 
@@ -109,7 +112,12 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	clause := c.clauseBefore(d.start)
 	before := lastBytes(clause, 160)
 	f := dropClockTime(cueText(dropParens(before)))
-	if endsWithAny(f, periodWords) || d.y == 0 && (recurring(cueText(clause)) || c.recurringAfter(d)) {
+	if endsWithAny(f, periodWords) {
+		return nil
+	}
+	if d.y == 0 && (recurring(cueText(clause)) || c.recurringAfter(d)) {
+		start := c.phraseStart(d)
+		c.recurrent = append(c.recurrent, &RelativeDeadline{Text: c.text[start:d.end], Span: Span{start, d.end}})
 		return nil
 	}
 	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before)

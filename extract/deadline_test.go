@@ -76,12 +76,12 @@ func TestDeadlineTable(t *testing.T) {
 
 // TestRelativeDeadlines: limits counted from an event.
 func TestRelativeDeadlines(t *testing.T) {
-	d := Parse(deadlineDoc("1. Chương trình làm việc sẽ thông báo trước 10 ngày; hồ sơ giải quyết trong thời hạn 07 ngày làm việc."))
+	d := Parse(deadlineDoc("1. Chương trình làm việc sẽ thông báo trước 10 ngày; hồ sơ giải quyết trong thời hạn 07 ngày làm việc.\n2. Báo cáo 6 tháng: gửi trước ngày 20/5 hằng năm."))
 	var got []string
 	for _, r := range d.RelativeDeadlines {
 		got = append(got, r.Text)
 	}
-	if strings.Join(got, "|") != "trước 10 ngày|trong thời hạn 07 ngày làm việc" {
+	if strings.Join(got, "|") != "trước 10 ngày|trong thời hạn 07 ngày làm việc|trước ngày 20/5" {
 		t.Errorf("relative deadlines = %q", got)
 	}
 }
