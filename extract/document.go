@@ -50,7 +50,17 @@ type Document struct {
 	Signature         *Signature          `json:"signature"`
 	Recipients        []string            `json:"recipients"`
 	Attachments       []*Attachment       `json:"attachments"`
+	Source            *Source             `json:"source"`
 	Diagnostics       []Diagnostic        `json:"diagnostics"`
+}
+
+// Source says what the document was read from, when the caller knows:
+// the file format ("txt", "docx", "pdf", "html") and the text encoding
+// detected or forced ("utf-8", "windows-1258", "tcvn3", "vni-font"…).
+// Extract itself leaves it nil.
+type Source struct {
+	Format   string `json:"format"`
+	Encoding string `json:"encoding"`
 }
 
 // Section kinds.

@@ -75,8 +75,17 @@ func parseHeader(text string, ls []line) header {
 		h.readWebTitle(ls[w])
 		h.body = w + 1
 	}
-	cells := headerCells(ls, headerEnd(ls, h.body))
+	end := headerEnd(ls, h.body)
+	cells := headerCells(ls, end)
 	h.readNumberAndDate(text, cells, len(cells))
+	if h.date == "" { // a tab inside the place-date line: "ngày 02\ttháng 6"
+		for _, l := range ls[:end] {
+			if p, d, ok := placeDate(strings.ReplaceAll(l.s, "\t", " ")); ok && strings.ContainsRune(l.s, '\t') {
+				h.place, h.date = p, d
+				break
+			}
+		}
+	}
 	if h.issuer == "" && k > 0 {
 		h.issuer = issuerFromLines(headerCells(ls, k))
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"vanban/convert"
 	"vanban/extract"
 )
 
@@ -14,6 +15,7 @@ import (
 func runExtract(args []string, stdin io.Reader, stdout io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	textOnly := fs.Bool("text", false, "print the normalised text instead of JSON")
+	encoding := fs.String("encoding", "", "force the text encoding: utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni (default: detect)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -27,7 +29,7 @@ func runExtract(args []string, stdin io.Reader, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		doc, text, err := extract.Extract(raw)
+		doc, text, err := extractFile(raw, f, *encoding)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
@@ -49,6 +51,24 @@ func runExtract(args []string, stdin io.Reader, stdout io.Writer) error {
 		return enc.Encode(docs[0])
 	}
 	return enc.Encode(docs)
+}
+
+// extractFile converts a file of any supported format and encoding to
+// text, then extracts it; the document says what it was read from.
+func extractFile(raw []byte, name, enc string) (*extract.Document, string, error) {
+	if name == "-" {
+		name = ""
+	}
+	res, err := convert.Convert(raw, name, enc)
+	if err != nil {
+		return nil, "", err
+	}
+	doc, text, err := extract.Extract([]byte(res.Text))
+	if err != nil {
+		return nil, "", err
+	}
+	doc.Source = &extract.Source{Format: res.Format, Encoding: res.Encoding}
+	return doc, text, nil
 }
 
 // readInput reads a file ("-" is stdin), refusing inputs over the limit
