@@ -275,16 +275,57 @@ func bodyName(s string) string {
 // namesBody reports whether a phrase contains a word naming a body and
 // is not a time label.
 func namesBody(name string) bool {
-	if c := cueText(name); strings.HasPrefix(c, "thoi gian") || strings.HasPrefix(c, "thoi han") {
+	if _, k := matchAny(name, 0, []string{"thoi gian", "thoi han"}); k >= 0 {
 		return false
 	}
-	f := " " + lowerWords(NormalizeTone(name)) + " "
-	for _, w := range orgWords {
-		if strings.Contains(f, " "+w+" ") {
-			return true
+	prev, prev2 := "", ""
+	found := false
+	eachLowerWord(name, func(w string, capital bool) bool {
+		if orgWordSet[w] && (capital || !capitalOnly[w]) ||
+			prev != "" && orgWordSet[prev+" "+w] || prev2 != "" && orgWordSet[prev2+" "+prev+" "+w] {
+			found = true
+			return false
 		}
+		prev2, prev = prev, w
+		return true
+	})
+	return found
+}
+
+// capitalOnly are body words that are common nouns in lower case
+// ("nhiệm vụ", "báo cáo").
+var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true}
+
+// orgWordSet holds orgWords in both tone placements ("ủy", "uỷ").
+var orgWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range orgWords {
+		m[w] = true
+		m[strings.ReplaceAll(w, "ủy", "uỷ")] = true
 	}
-	return false
+	return m
+}()
+
+// eachLowerWord calls f with each word of s in lower case (stopping when
+// f returns false); it allocates only for words with upper-case letters.
+func eachLowerWord(s string, f func(w string, capital bool) bool) {
+	for i := 0; i < len(s); {
+		r := firstRune(s[i:])
+		if !isWordChar(r) {
+			i += max(1, len(string(r)))
+			continue
+		}
+		j := wordEnd(s, i)
+		w := s[i:j]
+		capital := unicode.IsUpper(r)
+		if strings.IndexFunc(w, unicode.IsUpper) >= 0 {
+			w = strings.ToLower(w)
+		}
+		if !f(w, capital) {
+			return
+		}
+		i = j
+	}
 }
 
 // lowerWords lower-cases s and turns punctuation into single spaces,

@@ -30,7 +30,7 @@ func parseSections(text string, ls []line, from, to int) []*Section {
 				p := open[len(open)-1]
 				t := headingClause(strings.TrimSpace(l[after:]))
 				p.Children = append(p.Children, &Section{Number: label, Heading: label + " " + t, Title: t,
-					Kind: sectionKind(t), Span: Span{ls[i].start, trimEnd(text, ls[i].end)}, Children: []*Section{}})
+					Kind: SectionOther, Span: Span{ls[i].start, trimEnd(text, ls[i].end)}, Children: []*Section{}})
 			}
 			continue
 		}
