@@ -372,9 +372,38 @@ func findDates(s string, from, to int) []dateExpr {
 	return findDatesT(s, tokenize(s), from, to)
 }
 
+var (
+	keyDau, keyGiua, keyCuoi = keyOf("dau"), keyOf("giua"), keyOf("cuoi")
+	keyThang, keyNam         = keyOf("thang"), keyOf("nam")
+	keyQuy, keyQui           = keyOf("quy"), keyOf("qui")
+	keyI, keyII              = keyOf("i"), keyOf("ii")
+	keyIII, keyIV            = keyOf("iii"), keyOf("iv")
+)
+
+// datePlausible: a date word is followed by a number ("năm 2025"), or a
+// part word by "tháng"/"năm" ("đầu tháng 11").
+func datePlausible(ts tokens, k int) bool {
+	t := ts[k]
+	if t.role&roleDigit != 0 || t.key == 0 {
+		return true
+	}
+	n := ts.next(k)
+	switch t.key {
+	case keyDau, keyGiua, keyCuoi:
+		return n.key == keyThang || n.key == keyNam
+	case keyQuy, keyQui: // "quý III-2021"
+		return n.role&roleDigit != 0 || n.key == keyI || n.key == keyII || n.key == keyIII || n.key == keyIV
+	}
+	return n.role&roleDigit != 0
+}
+
 func findDatesT(s string, ts tokens, from, to int) []dateExpr {
 	var out []dateExpr
-	ts.scan(from, to, roleDate|roleDigit, func(i int) int {
+	ts.scanIdx(from, to, roleDate|roleDigit, func(k int) int {
+		i := int(ts[k].start)
+		if !datePlausible(ts, k) {
+			return i + 1
+		}
 		if d, ok := lexDate(s[:to], i); ok {
 			out = append(out, d)
 			return d.end

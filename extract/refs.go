@@ -62,9 +62,48 @@ func leadIssue(text string, m *mention) (dateExpr, string, bool) {
 	return d, strings.TrimSpace(mid[:k]), true
 }
 
+// kindSecond maps the first syllable of each kind name to the keys of the
+// syllables that may follow it (0: the name has one syllable).
+var kindSecond = func() map[uint64][]uint64 {
+	m := map[uint64][]uint64{}
+	for _, k := range kinds {
+		f := strings.Fields(k.pat)
+		second := uint64(0)
+		if len(f) > 1 {
+			second = keyOf(f[1])
+		}
+		m[keyOf(f[0])] = append(m[keyOf(f[0])], second)
+	}
+	return m
+}()
+
+// kindPlausible: the token's next word can continue a kind name ("kết"
+// then "luận"; not "kết quả"), or the word is glued, or an abbreviation.
+func kindPlausible(ts tokens, k int) bool {
+	t := ts[k]
+	if t.role&roleAbbrev != 0 || t.key == 0 {
+		return true
+	}
+	seconds, ok := kindSecond[t.key]
+	if !ok {
+		return true // glued syllables: let matchKind decide
+	}
+	nk := ts.next(k).key
+	for _, s := range seconds {
+		if s == 0 || s == nk {
+			return true
+		}
+	}
+	return false
+}
+
 func findMentionsT(text string, ts tokens) []*mention {
 	var out []*mention
-	ts.scan(0, len(text), roleKind|roleAbbrev, func(i int) int {
+	ts.scanIdx(0, len(text), roleKind|roleAbbrev, func(k int) int {
+		i := int(ts[k].start)
+		if !kindPlausible(ts, k) {
+			return i + 1
+		}
 		m := mentionAt(text, i)
 		if m == nil {
 			return i + 1

@@ -25,6 +25,7 @@ const (
 type token struct {
 	start, end int32
 	role       uint16
+	key        uint64 // packWord of the folded word; 0 when longer than 8 bytes
 }
 
 type tokens []token
@@ -62,6 +63,59 @@ var packedRoles = func() map[uint64]uint16 {
 	return m
 }()
 
+// roleTable is packedRoles as an open-addressing table: looking a key up
+// costs a multiply and a probe or two, where a map costs a hash call.
+var roleTable = func() *keyTable {
+	t := &keyTable{}
+	for k, r := range packedRoles {
+		t.put(k, r)
+	}
+	return t
+}()
+
+const keyTableSize = 1024 // a power of two, well above the number of role words
+
+type keyTable struct {
+	keys [keyTableSize]uint64
+	vals [keyTableSize]uint16
+}
+
+func slot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> (64 - 10)) }
+
+func (t *keyTable) put(k uint64, v uint16) {
+	for i := slot(k); ; i = (i + 1) & (keyTableSize - 1) {
+		if t.keys[i] == 0 || t.keys[i] == k {
+			t.keys[i], t.vals[i] = k, v
+			return
+		}
+	}
+}
+
+func (t *keyTable) get(k uint64) uint16 {
+	for i := slot(k); ; i = (i + 1) & (keyTableSize - 1) {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+// keyOf packs an ASCII word (a constant of the recognisers).
+func keyOf(w string) uint64 {
+	k, _ := packWord([]byte(w))
+	return k
+}
+
+// next returns the token after k, or a zero token.
+func (ts tokens) next(k int) token {
+	if k+1 < len(ts) {
+		return ts[k+1]
+	}
+	return token{}
+}
+
 // packWord packs a word of up to 8 bytes into a uint64.
 func packWord(w []byte) (uint64, bool) {
 	if len(w) > 8 {
@@ -86,7 +140,8 @@ func tokenize(text string) tokens {
 	emit := func(end int) {
 		t := token{start: int32(start), end: int32(end)}
 		if k, ok := packWord(w); ok {
-			t.role = packedRoles[k]
+			t.key = k
+			t.role = roleTable.get(k)
 		}
 		if isDigit(text[start]) {
 			t.role |= roleDigit
@@ -157,6 +212,19 @@ func wordEnd(s string, i int) int {
 		i += len(string(r))
 	}
 	return i
+}
+
+// scanIdx is scan with the token's index.
+func (ts tokens) scanIdx(from, to int, mask uint16, f func(k int) int) {
+	k := sort.Search(len(ts), func(k int) bool { return int(ts[k].start) >= from })
+	resume := from
+	for ; k < len(ts) && int(ts[k].start) < to; k++ {
+		t := ts[k]
+		if t.role&mask == 0 || int(t.start) < resume {
+			continue
+		}
+		resume = f(k)
+	}
 }
 
 // scan calls f at the start of each word in [from, to) having one of the
