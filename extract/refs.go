@@ -259,7 +259,7 @@ func readTail(text string, m *mention) {
 }
 
 // issuerStops end an issuer name.
-var issuerStops = []string{"ve", "ngay", "khoa", "thuc hien", "ban hanh", "tai", "trong", "nham", "de", "theo", "va cac", "da", "duoc", "sau day", "goi tat", "nhiem ky", "vao", "truoc", "den", "tu", "trinh", "cho", "nay", "sau", "voi", "la", "khi", "se", "thi", "o", "cung", "nhu", "tiep tuc", "trien khai", "chi dao", "lanh dao", "giao"}
+var issuerStops = []string{"về", "ngày", "khóa", "khoá", "thực hiện", "ban hành", "tại", "trong", "nhằm", "để", "theo", "và các", "đã", "được", "sau đây", "gọi tắt", "nhiệm kỳ", "vào", "trước", "đến", "từ", "trình", "cho", "này", "sau", "với", "là", "khi", "sẽ", "thì", "ở", "cùng", "như", "tiếp tục", "triển khai", "chỉ đạo", "lãnh đạo", "giao", "quy định", "hướng dẫn", "phê duyệt"}
 
 // readIssuerName reads an issuer after "của": up to punctuation, a stop
 // word or the next citation, at most 10 words.
@@ -277,7 +277,7 @@ func readIssuerName(text string, i int) (string, int) {
 			i++
 			continue
 		}
-		if _, k := matchAny(text, i, issuerStops); k >= 0 {
+		if hasWordAt(text, i, issuerStops) {
 			break
 		}
 		if k, _ := matchKind(text, i); k != nil && words > 0 {

@@ -165,12 +165,16 @@ func tokenize(text string) tokens {
 		} else {
 			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		if isWordChar(r) {
+		if c < 0x80 && isASCIIAlnum(c) || c >= 0x80 && isWordChar(r) {
 			if start < 0 {
 				start, w = i, w[:0]
 			}
-			if f := foldRune(r); f != 0 && len(w) < cap(w)-4 {
-				w = utf8.AppendRune(w, f)
+			if len(w) < cap(w)-4 {
+				if c < 0x80 {
+					w = append(w, c|0x20*byte(boolInt(c >= 'A' && c <= 'Z')))
+				} else if f := foldRune(r); f != 0 {
+					w = utf8.AppendRune(w, f)
+				}
 			}
 		} else if start >= 0 {
 			emit(i)
@@ -182,6 +186,13 @@ func tokenize(text string) tokens {
 		emit(len(text))
 	}
 	return ts
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // gluedRoles gives a long word the roles of a syllable it starts with.
