@@ -185,13 +185,22 @@ func matchAny(s string, i int, pats []string) (end int, idx int) {
 // containsFold reports whether the folded pattern pat (see matchFold)
 // starts at a word start of s; it allocates nothing.
 func containsFold(s, pat string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 && c < 0xC0 || !atWordStart(s, i) {
-			continue
+	p0 := rune(pat[0])
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, n := rune(c), 1
+		if c >= 0x80 {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if _, ok := matchFold(s, i, pat); ok {
-			return true
+		w := isWordChar(r)
+		if w && !inWord && foldRune(r) == p0 {
+			if _, ok := matchFold(s, i, pat); ok {
+				return true
+			}
 		}
+		inWord = w
+		i += n
 	}
 	return false
 }
