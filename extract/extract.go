@@ -41,7 +41,7 @@ func Extract(raw []byte) (*Document, string, error) {
 	}
 	text, diags := Normalize(raw)
 	doc := Parse(text)
-	doc.Diagnostics = append(diags, doc.Diagnostics...)
+	doc.Diagnostics = append(append([]Diagnostic{}, diags...), doc.Diagnostics...)
 	return doc, text, nil
 }
 

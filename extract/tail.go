@@ -5,8 +5,34 @@ import "strings"
 // The closing part of a document: "Nơi nhận:" with its list, and the
 // signature (on whose behalf, the signer's title, the name).
 
+// column keeps one column of a closing part laid out in two (recipients
+// on the left, signature on the right, on the same lines separated by
+// tabs): the first cell of each tabbed line, or the last.
+func column(ls []line, from, to int, last bool) []line {
+	out := make([]line, 0, to-from)
+	for _, l := range ls[from:to] {
+		if !strings.ContainsRune(l.s, '\t') {
+			out = append(out, l)
+			continue
+		}
+		cs := cellsOf(l)
+		c := cs[0]
+		if last {
+			c = cs[len(cs)-1]
+		}
+		if len(cs) == 1 || c.s == "" && !last {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, line{s: c.s, start: c.start, end: c.end})
+	}
+	return out
+}
+
 // parseRecipients reads the list under "Nơi nhận:" in lines [from, to).
 func parseRecipients(ls []line, from, to int) []string {
+	ls = column(ls, from, to, false)
+	from, to = 0, len(ls)
 	out := []string{}
 	for i := from; i < to; i++ {
 		if !isRecipientsStart(ls[i].s) {
@@ -37,8 +63,17 @@ func parseRecipients(ls []line, from, to int) []string {
 	return out
 }
 
-// parseSignature reads the signature block in lines [from, to).
+// parseSignature reads the signature block in lines [from, to), looking
+// in the right-hand column first when the closing part has two.
 func parseSignature(ls []line, from, to int) *Signature {
+	right := column(ls, from, to, true)
+	if s := signatureIn(right, 0, len(right)); s != nil {
+		return s
+	}
+	return signatureIn(ls, from, to)
+}
+
+func signatureIn(ls []line, from, to int) *Signature {
 	for i := from; i < to; i++ {
 		l := ls[i].s
 		if !isSignatureStart(l) || isRecipientsStart(l) {
@@ -46,9 +81,16 @@ func parseSignature(ls []line, from, to int) *Signature {
 		}
 		sig := &Signature{}
 		j := i
-		if startsSignaturePrefix(l) {
-			sig.OnBehalf = Str(l)
+		for j < to && startsSignaturePrefix(ls[j].s) { // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
+			if sig.OnBehalf != "" {
+				sig.OnBehalf += " / "
+			}
+			sig.OnBehalf += Str(ls[j].s)
 			j++
+			for j < to && continuesName(ls[j].s) { // "… BỘ NÔNG NGHIỆP" / "VÀ PHÁT TRIỂN NÔNG THÔN"
+				sig.OnBehalf += Str(" " + ls[j].s)
+				j++
+			}
 		}
 		for ; j < to && j <= i+10; j++ {
 			s := ls[j].s
@@ -66,6 +108,12 @@ func parseSignature(ls []line, from, to int) *Signature {
 		}
 	}
 	return nil
+}
+
+// continuesName: an upper-case line that goes on with the name above it.
+func continuesName(l string) bool {
+	_, k := matchAny(l, 0, []string{"va ", "tinh ", "thanh pho ", "huyen ", "xa "})
+	return k >= 0 && isUpperLine(l)
 }
 
 // parseAttachments reads each attachment: its kind, heading, title (the
