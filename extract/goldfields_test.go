@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// goldDoc is the part of a hand-checked gold file (testdata/gold) that
+// ../shared/eval/score.py does not score: the signature and recipients.
+type goldDoc struct {
+	Doc struct {
+		OnBehalf    *string `json:"on_behalf"`
+		SignerTitle *string `json:"signer_title"`
+		Signer      *string `json:"signer"`
+	} `json:"doc"`
+	Recipients []string `json:"recipients"`
+}
+
+func str(p *string) Str {
+	if p == nil {
+		return ""
+	}
+	return Str(*p)
+}
+
+// TestSignatureAndRecipients checks the closing part of every test
+// document against its hand-checked gold.
+func TestSignatureAndRecipients(t *testing.T) {
+	golds, _ := filepath.Glob("../testdata/gold/*.json")
+	if len(golds) < 30 {
+		t.Fatalf("only %d gold files", len(golds))
+	}
+	for _, g := range golds {
+		var gold goldDoc
+		if err := json.Unmarshal(mustRead(t, g), &gold); err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(g), ".json")
+		doc, _, err := Extract(mustRead(t, "../testdata/"+name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig := doc.Signature
+		if sig == nil {
+			sig = &Signature{}
+		}
+		if sig.OnBehalf != str(gold.Doc.OnBehalf) || sig.Title != str(gold.Doc.SignerTitle) || sig.Name != str(gold.Doc.Signer) {
+			t.Errorf("%s: signature %q / %q / %q, want %q / %q / %q", name, sig.OnBehalf, sig.Title, sig.Name,
+				str(gold.Doc.OnBehalf), str(gold.Doc.SignerTitle), str(gold.Doc.Signer))
+		}
+		var want []string
+		for _, r := range gold.Recipients {
+			want = append(want, strings.Trim(r, " ,;."))
+		}
+		if strings.Join(want, "\n") != strings.Join(doc.Recipients, "\n") {
+			t.Errorf("%s: recipients\n%q\nwant\n%q", name, doc.Recipients, want)
+		}
+	}
+}
