@@ -328,25 +328,6 @@ func eachLowerWord(s string, f func(w string, capital bool) bool) {
 	}
 }
 
-// lowerWords lower-cases s and turns punctuation into single spaces,
-// keeping diacritics ("Ủy ban, Sở" → "ủy ban sở").
-func lowerWords(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		if isWordChar(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteRune(r)
-			space = false
-		} else {
-			space = true
-		}
-	}
-	return b.String()
-}
-
 // afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức".
 func afterDeterminer(s string, i int) bool {
 	b := strings.TrimRight(s[:i], " ")

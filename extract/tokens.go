@@ -241,13 +241,5 @@ func (ts tokens) scanIdx(from, to int, mask uint16, f func(k int) int) {
 // scan calls f at the start of each word in [from, to) having one of the
 // roles in mask; f returns the offset where scanning resumes.
 func (ts tokens) scan(from, to int, mask uint16, f func(i int) int) {
-	k := sort.Search(len(ts), func(k int) bool { return int(ts[k].start) >= from })
-	resume := from
-	for ; k < len(ts) && int(ts[k].start) < to; k++ {
-		t := ts[k]
-		if t.role&mask == 0 || int(t.start) < resume {
-			continue
-		}
-		resume = f(int(t.start))
-	}
+	ts.scanIdx(from, to, mask, func(k int) int { return f(int(ts[k].start)) })
 }
