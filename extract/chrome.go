@@ -81,9 +81,11 @@ func isPageNumber(l string) bool {
 	if e, ok := matchFold(t, 0, "trang"); ok {
 		t = strings.TrimSpace(t[e:])
 	}
-	if i := strings.IndexByte(t, '/'); i > 0 {
-		t = t[:i]
-	}
+	a, b, slash := strings.Cut(t, "/") // "2/5"
+	return shortNumber(a) && (!slash || shortNumber(b))
+}
+
+func shortNumber(t string) bool {
 	if t == "" || len(t) > 3 {
 		return false
 	}

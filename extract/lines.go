@@ -48,27 +48,67 @@ func continues(prev, next string, blanks int) bool {
 	if strings.ContainsRune(prev, '\t') || strings.ContainsRune(next, '\t') {
 		return false
 	}
-	if endsSentence(prev) || startsBlock(next) {
+	if blanks == 0 && strings.HasSuffix(prev, "-") && len(prev) > 1 && isASCIIAlnum(prev[len(prev)-2]) && !startsBlock(next) {
+		return true // "ngày 08-01-" / "2002": a date or symbol cut at its hyphen
+	}
+	if endsSentence(prev) || startsBlock(next) && !wrappedDash(prev, next) {
 		return false
+	}
+	n := utf8.RuneCountInString(prev)
+	if blanks == 0 && n >= 45 && dangling(prev) {
+		return true // "… hoàn thành trong quý" / "III-2022."
 	}
 	prevCaps := isUpperLine(prev)
 	if prevCaps && !isUpperLine(next) {
 		return false // a heading, then its body
 	}
-	n := utf8.RuneCountInString(prev)
 	if unicode.IsLower(firstRune(next)) {
 		return !prevCaps || n >= 60
 	}
-	if prevCaps || isUpperLine(next) || isBodyOpener(next) {
+	if prevCaps || isUpperLine(next) || blanks > 0 && isBodyOpener(next) || strongOpener(next) {
 		return false
 	}
 	if blanks > 0 && strings.ContainsAny(string(lastRune(prev)), "”)\"") {
 		return false
 	}
+	heading := markerEnd(prev) > 0 && !strings.HasPrefix(prev, "-") && !strings.HasPrefix(prev, "+")
 	if n >= 100 {
 		return true
 	}
-	return n >= 60 && markerEnd(prev) == 0
+	return n >= 60 && !heading
+}
+
+// strongOpener: a capitalised word that starts a paragraph even right
+// under a wrapped line ("Căn cứ …", "Thực hiện …").
+func strongOpener(l string) bool {
+	for _, w := range []string{"Căn cứ", "Thực hiện", "Kính gửi", "Xét ", "CĂN CỨ", "THỰC HIỆN"} {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// danglingWords cannot end a line of prose: a line ending with one was
+// cut by a hard wrap ("… trước ngày" / "10/10/2014").
+var danglingWords = map[string]bool{"ngày": true, "trước": true, "số": true, "của": true, "và": true,
+	"tháng": true, "năm": true, "theo": true, "về": true, "tại": true, "với": true, "các": true,
+	"những": true, "là": true, "cho": true, "đến": true, "từ": true, "trong": true, "chậm": true, "nhất": true,
+	"quý": true, "hạn": true}
+
+func dangling(l string) bool {
+	i := strings.LastIndexByte(l, ' ')
+	return i >= 0 && danglingWords[l[i+1:]] && utf8.RuneCountInString(l) >= 30
+}
+
+// wrappedDash: "… các đoàn thể chính trị" / "- xã hội": a hyphen that a
+// hard wrap put at the start of a line, followed by a lower-case word,
+// after a long line that does not end a sentence.
+func wrappedDash(prev, next string) bool {
+	if !strings.HasPrefix(next, "- ") || utf8.RuneCountInString(prev) < 60 {
+		return false
+	}
+	return unicode.IsLower(firstRune(next[2:]))
 }
 
 // endsSentence reports whether a line ends with sentence punctuation.
@@ -189,8 +229,9 @@ func markerSep(l string, i int, allowSpace bool) int {
 			return 0
 		}
 		// "1.Đánh giá" (space lost) is still a marker when a letter follows
+		// a full stop; "43-KL/TW" is a symbol, not item 43
 		r, _ := utf8.DecodeRuneInString(l[j:])
-		if !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) || l[i] != '.' {
 			return 0
 		}
 	}
@@ -261,6 +302,9 @@ func parseUpperMarker(l string) (int, string, int) {
 		i++
 	}
 	label := l[:i]
+	if i < len(l) && (l[i] == ')' || l[i] == ':') {
+		return mkNone, "", 0 // "XI) về …" is a wrapped "(khóa XI)", not a heading
+	}
 	if isRoman(label) {
 		if end := markerSep(l, i, false); end > 0 {
 			return mkRoman, label, end
@@ -268,7 +312,7 @@ func parseUpperMarker(l string) (int, string, int) {
 		return mkNone, "", 0
 	}
 	if i == 1 {
-		if end := markerSep(l, i, false); end > 0 && l[i] != ':' {
+		if end := markerSep(l, i, false); end > 0 {
 			return mkLetter, label, end
 		}
 	}
