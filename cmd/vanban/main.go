@@ -2,9 +2,17 @@
 // over them.
 //
 //	vanban extract [--text] FILE...   structured JSON of each document ("-" reads stdin)
+//	vanban serve [--addr A] [--data DIR] [--corpus DIR] [--token T]
+//	                                  index the corpus into an empty index, serve the HTTP API
+//	vanban index [--data DIR] PATH... bulk ingest of files and folders
+//	vanban search [flags] QUERY...    search the index from the terminal
+//	vanban bench [--docs N] [--data DIR]
+//	                                  throughput, size and latency on a generated corpus
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 )
@@ -15,9 +23,18 @@ func main() {
 		os.Exit(2)
 	}
 	var err error
+	args := os.Args[2:]
 	switch os.Args[1] {
 	case "extract":
-		err = runExtract(os.Args[2:], os.Stdin, os.Stdout)
+		err = runExtract(args, os.Stdin, os.Stdout)
+	case "serve":
+		err = runServe(args, os.Stderr)
+	case "index":
+		err = runIndex(args, os.Stdout, os.Stderr)
+	case "search":
+		err = runSearch(args, os.Stdout)
+	case "bench":
+		err = runBench(args, os.Stdout)
 	case "-h", "--help", "help":
 		usage()
 		return
@@ -25,6 +42,9 @@ func main() {
 		fmt.Fprintf(os.Stderr, "vanban: unknown command %q\n", os.Args[1])
 		usage()
 		os.Exit(2)
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "vanban:", err)
@@ -39,5 +59,12 @@ commands:
   extract [--text] FILE...   print the structure of each document as JSON
                              (FILE "-" reads standard input; --text prints
                              the normalised text the spans point into)
+  serve                      serve the HTTP API (default http://127.0.0.1:8080,
+                             index in ./data, ./corpus indexed when it is empty)
+  index PATH...              index files and folders (.txt, .md, .docx, .pdf, .html)
+  search [flags] QUERY...    search the index (--cites REF, --kind, --from, …)
+  bench                      measure indexing and search on a generated corpus
+
+run "vanban COMMAND -h" for the flags of a command.
 `)
 }
