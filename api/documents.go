@@ -7,9 +7,11 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"vanban/convert"
 	"vanban/extract"
 	"vanban/index"
 )
@@ -109,44 +111,93 @@ func (s *Server) handleExtract(c *gin.Context) {
 	c.PureJSON(http.StatusOK, doc)
 }
 
-// extractBody reads the document of a request and extracts it.
+// extractBody reads the document of a request, converts it from its
+// format and encoding (convert: docx, pdf, html, UTF-16, Windows-1258,
+// TCVN3, VNI; ?encoding= forces one) and extracts it. The document's
+// source says what was read.
 func (s *Server) extractBody(c *gin.Context) (*extract.Document, string, error) {
-	raw, err := s.readBody(c)
+	b, err := s.readBody(c)
 	if err != nil {
 		return nil, "", err
 	}
-	return extract.Extract(raw)
+	if e := c.Query("encoding"); e != "" {
+		b.enc = e
+	}
+	if err := extract.CheckInput(b.raw); err != nil && !errors.Is(err, extract.ErrBinary) {
+		return nil, "", err // empty or too large; binary files may be docx or pdf
+	}
+	res, err := convert.Convert(b.raw, b.name, b.enc)
+	if err != nil {
+		return nil, "", err
+	}
+	in := []byte(res.Text)
+	if res.Format == convert.FormatTxt && res.Encoding == convert.EncUTF8 && !utf8.Valid(b.raw) {
+		in = b.raw // UTF-8 with bad bytes: extract repairs them and says where
+	}
+	doc, text, err := extract.Extract(in)
+	if err != nil {
+		return nil, "", err
+	}
+	doc.Source = &extract.Source{Format: res.Format, Encoding: res.Encoding}
+	return doc, text, nil
+}
+
+// body is a document as received: its bytes, a file name whose
+// extension tells the format, and the encoding its charset named.
+type body struct {
+	raw       []byte
+	name, enc string
 }
 
 // readBody reads the document bytes of a request: the whole body for
 // text, the "file" part of a multipart form. Reads stop at the limit.
-func (s *Server) readBody(c *gin.Context) ([]byte, error) {
+func (s *Server) readBody(c *gin.Context) (body, error) {
 	r := c.Request
 	limit := s.cfg.MaxBodyBytes
 	if r.ContentLength > limit {
-		return nil, &http.MaxBytesError{Limit: limit}
+		return body{}, &http.MaxBytesError{Limit: limit}
 	}
 	r.Body = http.MaxBytesReader(c.Writer, r.Body, limit)
 	mt, params, err := mediaType(r.Header.Get("Content-Type"))
 	if err != nil {
-		return nil, err
+		return body{}, err
 	}
 	if mt == "multipart/form-data" {
 		return readFilePart(r)
 	}
-	if err := checkCharset(params); err != nil {
-		return nil, err
+	enc, err := checkCharset(params)
+	if err != nil {
+		return body{}, err
 	}
 	raw, err := io.ReadAll(r.Body)
-	return raw, bodyError(err)
+	return body{raw: raw, name: typeNames[mt], enc: enc}, bodyError(err)
 }
 
-// checkCharset accepts UTF-8 (or no charset): extract reads UTF-8 only.
-func checkCharset(params map[string]string) error {
-	if cs := params["charset"]; cs != "" && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
-		return fmt.Errorf("%w: charset %q (send UTF-8)", ErrUnsupportedType, cs)
+// typeNames give a body of a file type a name with its extension.
+var typeNames = map[string]string{
+	"application/pdf": "upload.pdf", "text/html": "upload.html",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": "upload.docx",
+}
+
+// charsets are the charsets a text body may name, and the encoding
+// convert reads them with ("" detects).
+var charsets = map[string]string{
+	"utf-8": "", "utf8": "", "utf-16": "", "utf-16le": "utf-16le", "utf-16be": "utf-16be",
+	"windows-1258": "windows-1258", "cp1258": "windows-1258", "x-tcvn3": "tcvn3", "tcvn3": "tcvn3",
+	"x-vni": "vni", "vni": "vni",
+}
+
+// checkCharset accepts the charsets convert reads (or none).
+func checkCharset(params map[string]string) (string, error) {
+	cs := strings.ToLower(params["charset"])
+	if cs == "" {
+		return "", nil
 	}
-	return nil
+	enc, ok := charsets[cs]
+	if !ok {
+		return "", fmt.Errorf("%w: charset %q (send UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)", ErrUnsupportedType, cs)
+	}
+	return enc, nil
 }
 
 // mediaType accepts text (no content type, text/plain, text/markdown)
@@ -160,49 +211,57 @@ func mediaType(ct string) (string, map[string]string, error) {
 		return "", nil, fmt.Errorf("%w: %q", ErrUnsupportedType, ct)
 	}
 	switch mt {
-	case "text/plain", "text/markdown", "text/x-markdown", "multipart/form-data":
+	case "text/plain", "text/markdown", "text/x-markdown", "multipart/form-data", "text/html",
+		"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
 		return mt, params, nil
 	}
-	return "", nil, fmt.Errorf("%w: %q (send text/plain, text/markdown or multipart/form-data with a \"file\" part)", ErrUnsupportedType, mt)
+	return "", nil, fmt.Errorf("%w: %q (send text, HTML, PDF, .docx or multipart/form-data with a \"file\" part)", ErrUnsupportedType, mt)
 }
 
 // readFilePart returns the content of the "file" part, streaming the
 // parts before it.
-func readFilePart(r *http.Request) ([]byte, error) {
+func readFilePart(r *http.Request) (body, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, bodyError(err)
+		return body{}, bodyError(err)
 	}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
-			return nil, ErrNoFile
+			return body{}, ErrNoFile
 		}
 		if err != nil {
-			return nil, bodyError(err)
+			return body{}, bodyError(err)
 		}
 		if part.FormName() != "file" {
 			part.Close()
 			continue
 		}
-		if err := checkPartType(part.Header.Get("Content-Type")); err != nil {
-			return nil, err
+		ct := part.Header.Get("Content-Type")
+		enc, err := checkPartType(ct)
+		if err != nil {
+			return body{}, err
 		}
 		defer part.Close()
 		raw, err := io.ReadAll(part)
-		return raw, bodyError(err)
+		name := part.FileName()
+		if name == "" {
+			mt, _, _ := mime.ParseMediaType(ct)
+			name = typeNames[mt]
+		}
+		return body{raw: raw, name: name, enc: enc}, bodyError(err)
 	}
 }
 
 // checkPartType accepts a file part of no type, application/octet-stream
 // (what browsers send for unknown extensions) or UTF-8 text.
-func checkPartType(ct string) error {
+func checkPartType(ct string) (string, error) {
 	if ct == "" || ct == "application/octet-stream" {
-		return nil
+		return "", nil
 	}
 	mt, params, err := mediaType(ct)
 	if err != nil || mt == "multipart/form-data" {
-		return fmt.Errorf("%w: file part of type %q", ErrUnsupportedType, ct)
+		return "", fmt.Errorf("%w: file part of type %q", ErrUnsupportedType, ct)
 	}
 	return checkCharset(params)
 }

@@ -23,6 +23,7 @@ func TestDocumentLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wantDoc.Source = &extract.Source{Format: "txt", Encoding: "utf-8"}
 
 	rec := f.postText(t, "/api/v1/extract", string(raw))
 	if rec.Code != 200 || count(t, f) != 0 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"vanban/convert"
 	"vanban/extract"
 	"vanban/index"
 )
@@ -65,8 +66,14 @@ func statusOf(err error) (int, string) {
 		return http.StatusBadRequest, "no_file"
 	case errors.Is(err, ErrBadBody):
 		return http.StatusBadRequest, "bad_body"
-	case errors.Is(err, extract.ErrBinary):
+	case errors.Is(err, extract.ErrBinary), errors.Is(err, convert.ErrUnsupportedFormat), errors.Is(err, convert.ErrLegacyDoc):
 		return http.StatusUnsupportedMediaType, "binary_input"
+	case errors.Is(err, convert.ErrScannedPDF), errors.Is(err, convert.ErrEncrypted), errors.Is(err, convert.ErrCorrupt):
+		return http.StatusUnprocessableEntity, "unreadable_file"
+	case errors.Is(err, convert.ErrUnknownEncoding):
+		return http.StatusBadRequest, "bad_encoding"
+	case errors.Is(err, convert.ErrNoPdftotext):
+		return http.StatusServiceUnavailable, "pdf_unsupported"
 	case errors.Is(err, ErrUnsupportedType):
 		return http.StatusUnsupportedMediaType, "unsupported_media_type"
 	case errors.Is(err, extract.ErrTooLarge), errors.As(err, &tooBig):

@@ -97,7 +97,7 @@ func TestBadBodiesChangeNothing(t *testing.T) {
 		{"bad type", text("text/", "abc"), 415, "unsupported_media_type"},
 		{"no boundary", text("multipart/form-data", "abc"), 400, "bad_body"},
 		{"no file part", part("other", "text/plain", "KẾ HOẠCH"), 400, "no_file"},
-		{"pdf part", part("file", "application/pdf", "%PDF-1.4"), 415, "unsupported_media_type"},
+		{"broken pdf part", part("file", "application/pdf", "%PDF-1.4"), 422, "unreadable_file"},
 		{"latin1 part", part("file", "text/plain; charset=latin1", "abc"), 415, "unsupported_media_type"},
 		{"large part", part("file", "text/plain", strings.Repeat("a", 5000)), 413, "too_large"},
 		{"binary part", part("file", "", "\x00\x01\x02abc"), 415, "binary_input"},

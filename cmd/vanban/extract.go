@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"unicode/utf8"
 
 	"vanban/convert"
 	"vanban/extract"
@@ -63,7 +64,11 @@ func extractFile(raw []byte, name, enc string) (*extract.Document, string, error
 	if err != nil {
 		return nil, "", err
 	}
-	doc, text, err := extract.Extract([]byte(res.Text))
+	in := []byte(res.Text)
+	if res.Format == convert.FormatTxt && res.Encoding == convert.EncUTF8 && !utf8.Valid(raw) {
+		in = raw // UTF-8 with bad bytes: extract repairs them and says where
+	}
+	doc, text, err := extract.Extract(in)
 	if err != nil {
 		return nil, "", err
 	}

@@ -18,6 +18,7 @@ import (
 	"vanban/cmd/vanban/internal/ingest"
 	"vanban/extract"
 	"vanban/index"
+	"vanban/web"
 )
 
 // shutdownGrace is how long in-flight requests may run after SIGTERM.
@@ -73,6 +74,9 @@ func runServe(args []string, stderr io.Writer) error {
 		return err
 	}
 	cfg := api.Config{Token: f.token, MaxBodyBytes: f.maxBody, SearchTimeout: f.searchTimeout, Logger: log}
+	cfg.Web = web.Handler(idx, web.Options{Token: f.token, MaxUpload: f.maxBody, Extract: readDocument,
+		Timeout: f.searchTimeout, Log: log}) // the pages at "/", next to the API
+
 	srv := api.NewHTTPServer(f.addr, api.New(idx, cfg).Handler(), cfg)
 	n, _ := idx.Count()
 	writes := "writes need the bearer token"

@@ -43,6 +43,16 @@ func TestServeBinary(t *testing.T) {
 	if len(res.Hits) == 0 || res.Hits[0].Symbol != "123-KH/TU" {
 		t.Errorf("ket luan 62: %+v", res.Hits)
 	}
+	// the web page is served at "/" by the same server
+	page, err := http.Get(base + "/?q=ket+luan+62")
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, _ := io.ReadAll(page.Body)
+	page.Body.Close()
+	if page.StatusCode != 200 || !strings.Contains(string(html), "123-KH/TU") {
+		t.Errorf("web page: %d, 123-KH/TU missing", page.StatusCode)
+	}
 	resp, err := http.Post(base+"/api/v1/documents", "text/plain; charset=utf-8",
 		strings.NewReader("KẾ HOẠCH\nsơ kết Kết luận số 62-KL/TW về công tác zeppelinword\n"))
 	if err != nil || resp.StatusCode != http.StatusCreated {
