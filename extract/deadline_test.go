@@ -49,6 +49,8 @@ func TestDeadlines(t *testing.T) {
 			"Năm 2023 2023-01-01..2023-12-31 year | Ban Dân vận\nđầu năm 2024 2024-01-01..2024-03-31 part-of-year | Ban Dân vận\n"},
 		{"glued cue", "11. Các sở gửi hồ sơ trướcngày 30/6/2023.",
 			"trướcngày 30/6/2023 2023-06-30..2023-06-30 day | Các sở\n"},
+		{"date word glued to its number", "11b. Các sở gửi hồ sơ trước ngày15/7/2023.",
+			"trước ngày15/7/2023 2023-07-15..2023-07-15 day | Các sở\n"},
 		{"cited document's date is not a deadline", "12. Thực hiện Kết luận số 43-KL/TW, ngày 07/01/2019 của Ban Bí thư.", ""},
 		{"statistics period is not a deadline", "13. Số liệu tổng kết tính từ tháng 6/2013 đến tháng 6/2023.", ""},
 		{"past period is not a deadline", "14. Báo cáo kết quả (từ năm 2013 đến năm 2023).", ""},

@@ -162,8 +162,8 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		i += n
 	}
 	last := pat[len(pat)-1]
-	if isASCIIAlnum(last) && !atWordEnd(s, i) {
-		return 0, false
+	if isASCIIAlnum(last) && !atWordEnd(s, i) && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
+		return 0, false // a word glued to a number ("ngày03/6", "số25") still ends
 	}
 	return i, true
 }

@@ -166,6 +166,10 @@ func tokenize(text string) tokens {
 			r, n = utf8.DecodeRuneInString(text[i:])
 		}
 		if c < 0x80 && isASCIIAlnum(c) || c >= 0x80 && isWordChar(r) {
+			if start >= 0 && isDigit(c) && len(w) > 0 && !isDigit(w[len(w)-1]) && gluedToNumber(w) {
+				emit(i) // "ngày03/6/2013", "tháng6/2018", "số25": the word, then the number
+				start = -1
+			}
 			if start < 0 {
 				start, w = i, w[:0]
 			}
@@ -186,6 +190,15 @@ func tokenize(text string) tokens {
 		emit(len(text))
 	}
 	return ts
+}
+
+// gluedToNumber: words that a PDF copy glues to the number after them.
+func gluedToNumber(w []byte) bool {
+	switch string(w) {
+	case "ngay", "thang", "nam", "quy", "qui", "so":
+		return true
+	}
+	return false
 }
 
 func boolInt(b bool) int {
