@@ -53,9 +53,15 @@ func isChromeLine(l string) bool {
 		return false
 	}
 	f := cueText(l)
-	if strings.Contains(l, " > ") || strings.Contains(l, " » ") || strings.HasPrefix(f, "cap nhat") ||
-		strings.HasPrefix(f, "dang luc") || strings.HasPrefix(f, "trang chu") || strings.HasSuffix(f, "dien tu") && isUpperLine(l) {
+	if strings.Contains(l, " > ") || strings.Contains(l, " » ") || strings.HasSuffix(f, "dien tu") && isUpperLine(l) {
 		return true
+	}
+	if len(l) < 120 {
+		for _, p := range pageInfoStarts {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
 	}
 	ws := strings.Fields(f)
 	for _, w := range ws {
@@ -65,6 +71,10 @@ func isChromeLine(l string) bool {
 	}
 	return len(ws) >= 2 || len(ws) == 1 && len(ws[0]) > 4 // "Chia sẻ", "Facebook"; not a lone "Chủ"
 }
+
+// pageInfoStarts open the lines a news page puts around an article.
+var pageInfoStarts = []string{"cap nhat", "dang luc", "trang chu", "ngay dang", "ngay cap nhat", "tac gia",
+	"co chu", "nghe doc", "luot xem", "luot truy cap", "chuyen muc", "in bai", "chia se"}
 
 // isPageDate: "Thứ Tư, 24/7/2024", "Chủ nhật, 03/03/2020 09:15".
 func isPageDate(f string) bool {

@@ -28,6 +28,7 @@ func TestNormalize(t *testing.T) {
 		{"trailing chrome dropped", "KẾ HOẠCH\nNội dung.\nNội dung.\nGửi cho bạn bè\nPhản hồi\nXem nhiều nhất", "KẾ HOẠCH\nNội dung.\nNội dung."},
 		{"page number dropped", "KẾ HOẠCH\n" + strings.Repeat("từ ", 40) + "trách nhiệm của cả hệ\n\n- 2 -\n\nthống chính trị.", "KẾ HOẠCH\n" + strings.Repeat("từ ", 40) + "trách nhiệm của cả hệ thống chính trị."},
 		{"a date alone on a line is not a page number", "KẾ HOẠCH\n" + strings.Repeat("từ ", 20) + "gửi báo cáo trước ngày\n10/10/2014.\n\nNơi nhận:", "KẾ HOẠCH\n" + strings.Repeat("từ ", 20) + "gửi báo cáo trước ngày 10/10/2014.\n\nNơi nhận:"},
+		{"page info dropped", "Ngày đăng: 12/03/2024 | Lượt xem: 1234\nCỡ chữ: A A A\nKẾ HOẠCH", "KẾ HOẠCH"},
 		{"breadcrumb dropped", "Trang chủ > Văn bản\nKẾ HOẠCH", "KẾ HOẠCH"},
 	}
 	for _, tt := range tests {
