@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -169,8 +170,18 @@ func nthWordEnd(s string, n int) int {
 
 // sectionKind classifies a section by its title.
 func sectionKind(title string) string {
-	starts := func(p string) bool { _, ok := matchFold(title, 0, p); return ok }
-	has := func(p string) bool { return containsFold(title, p) }
+	var buf [160]byte
+	f := buf[:0]
+	for _, r := range title { // fold once into a stack buffer
+		if len(f) > len(buf)-4 {
+			break
+		}
+		if c := foldRune(r); c != 0 {
+			f = utf8.AppendRune(f, c)
+		}
+	}
+	starts := func(p string) bool { return bytes.HasPrefix(f, []byte(p)) }
+	has := func(p string) bool { return bytes.Contains(f, []byte(p)) }
 	switch {
 	case has("muc dich"):
 		return SectionPurpose
