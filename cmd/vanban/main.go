@@ -8,6 +8,8 @@
 //	vanban search [flags] QUERY...    search the index from the terminal
 //	vanban bench [--docs N] [--data DIR]
 //	                                  throughput, size and latency on a generated corpus
+//	vanban load [--addr URL] [--duration D] [--clients N]
+//	                                  bounded load test of a server on loopback
 package main
 
 import (
@@ -35,6 +37,8 @@ func main() {
 		err = runSearch(args, os.Stdout)
 	case "bench":
 		err = runBench(args, os.Stdout)
+	case "load":
+		err = runLoad(args, os.Stdout)
 	case "-h", "--help", "help":
 		usage()
 		return
@@ -64,6 +68,7 @@ commands:
   index PATH...              index files and folders (.txt, .md, .docx, .pdf, .html)
   search [flags] QUERY...    search the index (--cites REF, --kind, --from, …)
   bench                      measure indexing and search on a generated corpus
+  load                       bounded load test of a running server on loopback
 
 run "vanban COMMAND -h" for the flags of a command.
 `)
