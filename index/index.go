@@ -7,7 +7,10 @@
 //     that Extract returns. The same text always gets the same id, and
 //     putting it again replaces the stored document.
 //   - The original text and the extraction (JSON of extract.Document) are
-//     stored and served back unchanged by Get.
+//     stored and served back unchanged by Get. They are stored with a hit
+//     summary (kind, symbol, title, issuer, date, cited ids) in front, so
+//     that hits, phrase checks and citing pages never decode the whole
+//     extraction (see encodeSrc); Text reads the text alone.
 //   - Text is analysed twice: exactly ("vi": lower case, tone placement
 //     normalised) and folded ("vi_folded": no diacritics). A query matches
 //     either; exact matches score higher. Document symbols ("25-NQ/TW")
@@ -19,8 +22,12 @@
 //     are indexed (as filters) so a search can be limited to one kind of
 //     section (SearchRequest.Section).
 //   - No positions are stored: a quoted phrase finds the documents having
-//     all its words, whose stored text is then checked for the phrase
-//     (the first maxVerify candidates; beyond, the total is estimated).
+//     all its words, whose stored text is then checked for the phrase, in
+//     result order, at most maxVerify candidates and, past minVerify,
+//     only until the requested page plus verifyMargin matches are found.
+//     When candidates are left unchecked, Total is estimated from the
+//     checked ones, the facets count the matches among them, and
+//     SearchResult.Approximate is set. The page itself is always exact.
 //     Snippets are computed from the stored text, with byte offsets into it.
 //   - Only the folded text, title and symbol are scored (tf-idf); a word
 //     present with its exact diacritics adds a constant, so exact matches
@@ -198,7 +205,7 @@ func Open(dir string) (*Index, error) {
 
 // schemaVersion changes whenever the fields or their analysis change: an
 // index of another version must be rebuilt.
-const schemaVersion = "vanban-index-1"
+const schemaVersion = "vanban-index-2"
 
 var schemaKey = []byte("schema")
 
@@ -389,51 +396,218 @@ var (
 
 // flateLevel compresses Vietnamese text to about a third (snappy, which
 // bleve applies to stored fields, to a half).
-const flateLevel = 4
+const flateLevel = 6
 
-// encodeSrc packs the extraction JSON and the text in one stored value:
-// flate(uvarint(len(json)) json text). The JSON comes first so that
-// readers needing only it stop early; the text then compresses against
-// the headings and mentions the JSON repeats.
-func encodeSrc(raw []byte, text string) []byte {
+// encodeSrc packs a document in one stored value, flate-compressed, as
+// four length-prefixed parts (uvarint length, bytes): the hit summary
+// (see summary), the text, the JSON of the references and the JSON of
+// the rest of the extraction. Readers stop after the parts they need:
+// hits read the summary and text, phrase checks the same, citing pages
+// add the references; only Get decodes the whole extraction. The JSON
+// comes last so that it compresses against the text it repeats.
+func encodeSrc(sum, text, refs, rest []byte) []byte {
 	var buf bytes.Buffer
-	buf.Grow(len(text)/3 + len(raw)/4 + 64)
+	buf.Grow(len(text)/3 + len(rest)/4 + len(refs)/4 + 64)
 	w := flateWriters.Get().(*flate.Writer)
 	defer flateWriters.Put(w)
 	w.Reset(&buf)
-	w.Write(binary.AppendUvarint(nil, uint64(len(raw))))
-	w.Write(raw)
-	io.WriteString(w, text)
+	for _, p := range [][]byte{sum, text, refs, rest} {
+		w.Write(binary.AppendUvarint(nil, uint64(len(p))))
+		w.Write(p)
+	}
 	w.Close()
 	return buf.Bytes()
 }
 
-// decodeSrc unpacks a stored value; the text only when wanted.
-func decodeSrc(src []byte, wantText bool) (*extract.Document, string, error) {
+// Parts of a stored value, in order.
+const (
+	partSum = iota
+	partText
+	partRefs
+	partRest
+	numParts
+)
+
+var bufReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
+
+// srcParts decodes the first n parts of a stored value.
+func srcParts(src []byte, n int) ([][]byte, error) {
 	r := flateReaders.Get().(io.ReadCloser)
 	defer flateReaders.Put(r)
 	r.(flate.Resetter).Reset(bytes.NewReader(src), nil)
-	br := bufio.NewReaderSize(r, 4096)
-	n, err := binary.ReadUvarint(br)
-	if err != nil || n > uint64(len(src))*64+1<<20 {
-		return nil, "", fmt.Errorf("index: stored document: bad header")
+	br := bufReaders.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() { br.Reset(nil); bufReaders.Put(br) }()
+	parts := make([][]byte, n)
+	for i := range parts {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > uint64(len(src))*64+1<<20 {
+			return nil, fmt.Errorf("index: stored document: bad header")
+		}
+		parts[i] = make([]byte, l)
+		if _, err := io.ReadFull(br, parts[i]); err != nil {
+			return nil, fmt.Errorf("index: stored document: %w", err)
+		}
 	}
-	raw := make([]byte, n)
-	if _, err := io.ReadFull(br, raw); err != nil {
-		return nil, "", fmt.Errorf("index: stored document: %w", err)
+	return parts, nil
+}
+
+// decodeSrc unpacks a stored value: the extraction, and the text when
+// wanted.
+func decodeSrc(src []byte, wantText bool) (*extract.Document, string, error) {
+	parts, err := srcParts(src, numParts)
+	if err != nil {
+		return nil, "", err
 	}
-	doc := new(extract.Document)
-	if err := json.Unmarshal(raw, doc); err != nil {
-		return nil, "", fmt.Errorf("index: stored document: %w", err)
+	doc, err := decodeDoc(parts[partRefs], parts[partRest])
+	if err != nil {
+		return nil, "", err
 	}
 	if !wantText {
 		return doc, "", nil
 	}
-	text, err := io.ReadAll(br)
-	if err != nil {
-		return nil, "", fmt.Errorf("index: stored text: %w", err)
+	return doc, string(parts[partText]), nil
+}
+
+func decodeDoc(refs, rest []byte) (*extract.Document, error) {
+	doc := new(extract.Document)
+	if err := json.Unmarshal(rest, doc); err != nil {
+		return nil, fmt.Errorf("index: stored document: %w", err)
 	}
-	return doc, string(text), nil
+	if err := json.Unmarshal(refs, &doc.References); err != nil {
+		return nil, fmt.Errorf("index: stored references: %w", err)
+	}
+	return doc, nil
+}
+
+// summary is what a hit shows and what facets count, stored first so
+// that hits never decode the extraction.
+type summary struct {
+	kind, symbol, title, issuer, date string
+	cited                             []string // reference ids, deduplicated
+}
+
+func newSummary(doc *extract.Document) summary {
+	var ids []string
+	for _, r := range doc.References {
+		if r != nil {
+			ids = append(ids, r.ID)
+		}
+	}
+	return summary{
+		kind: string(doc.Kind), symbol: string(doc.Symbol), title: string(doc.Title),
+		issuer: string(doc.Issuer), date: string(doc.Date), cited: dedupe(ids),
+	}
+}
+
+// encode writes the summary as uvarint-prefixed strings.
+func (s summary) encode() []byte {
+	var b []byte
+	for _, v := range append([]string{s.kind, s.symbol, s.title, s.issuer, s.date}, s.cited...) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	return b
+}
+
+func decodeSummary(b []byte) (summary, error) {
+	var vals []string
+	for len(b) > 0 {
+		l, n := binary.Uvarint(b)
+		if n <= 0 || l > uint64(len(b)-n) {
+			return summary{}, fmt.Errorf("index: stored summary: bad length")
+		}
+		vals = append(vals, string(b[n:n+int(l)]))
+		b = b[n+int(l):]
+	}
+	if len(vals) < 5 {
+		return summary{}, fmt.Errorf("index: stored summary: too short")
+	}
+	return summary{vals[0], vals[1], vals[2], vals[3], vals[4], vals[5:]}, nil
+}
+
+// stored is a decoded hit: its summary and text, with the extraction
+// only when it was needed.
+type stored struct {
+	sum  summary
+	text []byte
+	refs []*extract.Reference
+	doc  *extract.Document
+}
+
+// Levels of decoding.
+const (
+	wantSum  = partSum + 1
+	wantText = partText + 1
+	wantRefs = partRefs + 1
+	wantDoc  = numParts
+)
+
+// decodeStored decodes a stored value up to a level.
+func decodeStored(src []byte, level int) (*stored, error) {
+	parts, err := srcParts(src, level)
+	if err != nil {
+		return nil, err
+	}
+	s := &stored{}
+	if s.sum, err = decodeSummary(parts[partSum]); err != nil {
+		return nil, err
+	}
+	if level > partText {
+		s.text = parts[partText]
+	}
+	switch {
+	case level > partRest:
+		if s.doc, err = decodeDoc(parts[partRefs], parts[partRest]); err != nil {
+			return nil, err
+		}
+		s.refs = s.doc.References
+	case level > partRefs:
+		if err := json.Unmarshal(parts[partRefs], &s.refs); err != nil {
+			return nil, fmt.Errorf("index: stored references: %w", err)
+		}
+	}
+	return s, nil
+}
+
+// storedOf decodes the stored value of a hit (req.Fields has fieldSrc).
+func storedOf(fields map[string]interface{}, level int) (*stored, error) {
+	src, _ := fields[fieldSrc].(string)
+	if src == "" {
+		return nil, ErrNotFound
+	}
+	return decodeStored([]byte(src), level)
+}
+
+// storedByID reads the stored value of a document.
+func (x *Index) storedByID(id string, level int) (*stored, error) {
+	d, err := x.bi.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	if d == nil {
+		return nil, ErrNotFound
+	}
+	var src []byte
+	d.VisitFields(func(f bindex.Field) {
+		if f.Name() == fieldSrc {
+			src = f.Value()
+		}
+	})
+	if src == nil {
+		return nil, ErrNotFound
+	}
+	return decodeStored(src, level)
+}
+
+// Text returns the stored text of a document without decoding its
+// extraction.
+func (x *Index) Text(id string) (string, error) {
+	s, err := x.storedByID(id, wantText)
+	if err != nil {
+		return "", err
+	}
+	return string(s.text), nil
 }
 
 // document builds the bleve document of one extracted document.
@@ -441,20 +615,45 @@ func (x *Index) document(doc *extract.Document, text string) (*document.Document
 	if doc == nil {
 		return nil, ErrNilDoc
 	}
-	raw, err := json.Marshal(doc)
+	refs, err := json.Marshal(doc.References)
+	if err != nil {
+		return nil, err
+	}
+	rest := *doc
+	rest.References = nil
+	raw, err := json.Marshal(&rest)
 	if err != nil {
 		return nil, err
 	}
 	d := document.NewDocument(DocID(text))
 	b := fieldBuilder{d: d, an: x.byName}
-	src := encodeSrc(raw, text)
-	d.AddField(document.NewTextFieldCustom(fieldSrc, nil, src, optStored, x.an.keyword))
+	src := encodeSrc(newSummary(doc).encode(), []byte(text), refs, raw)
+	d.AddField(&storedField{name: fieldSrc, value: src})
 	b.metadata(doc)
 	b.references(doc.References)
 	b.deadlines(doc.Deadlines)
 	b.text(doc, text)
 	return d, nil
 }
+
+// storedField is a stored-only field. Unlike a bleve TextField it is not
+// analysed: a TextField would copy the value, make it one keyword term
+// and put that term in the dictionary of each new segment.
+type storedField struct {
+	name  string
+	value []byte
+}
+
+func (f *storedField) Name() string                                      { return f.name }
+func (f *storedField) ArrayPositions() []uint64                          { return nil }
+func (f *storedField) Options() bindex.FieldIndexingOptions              { return optStored }
+func (f *storedField) Analyze()                                          {}
+func (f *storedField) Value() []byte                                     { return f.value }
+func (f *storedField) EncodedFieldType() byte                            { return 't' }
+func (f *storedField) AnalyzedLength() int                               { return 0 }
+func (f *storedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return nil }
+func (f *storedField) NumPlainTextBytes() uint64                         { return 0 }
+func (f *storedField) Size() int                                         { return 64 + len(f.value) }
 
 // linesSep separates the values of a lines field.
 const linesSep = "\n"
@@ -870,8 +1069,9 @@ type SearchResult struct {
 	Total  uint64                  `json:"total"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetCount `json:"facets"` // "kind", "issuer", "year", "cited"
-	// Approximate is set when a phrase query had more than maxVerify
-	// candidates: Total is then estimated from the candidates checked,
+	// Approximate is set when some candidates of a phrase query were not
+	// checked (more than maxVerify, or the page was filled past
+	// minVerify): Total is then estimated from the candidates checked,
 	// and the facets count only the matches among them.
 	Approximate bool `json:"approximate"`
 }
@@ -931,17 +1131,27 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 	}
 	out := &SearchResult{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: facets(res)}
 	for _, h := range res.Hits {
-		doc, text, err := hitDoc(h.Fields, true)
+		st, err := storedOf(h.Fields, levelFor(r.Section))
 		if err != nil {
 			return nil, err
 		}
-		hit := newHit(h.ID, doc)
+		hit := newHit(h.ID, st.sum)
 		hit.Score = h.Score
-		allowed := sectionSegments(doc, text, r.Section)
-		hit.Snippets = snippetsOf(text, x.an.folded.Analyze([]byte(text)), allowed, m)
+		text := string(st.text)
+		allowed := sectionSegments(st.doc, text, r.Section)
+		hit.Snippets = snippetsOf(text, x.an.folded.Analyze(st.text), allowed, m)
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
+}
+
+// levelFor is the decoding a hit needs: the extraction only for its
+// sections when the search is limited to one kind.
+func levelFor(section string) int {
+	if section != "" {
+		return wantDoc
+	}
+	return wantText
 }
 
 // page returns the size and offset of the requested page.
@@ -957,14 +1167,24 @@ func page(r SearchRequest) (int, int) {
 // against their text (a variable for tests).
 var maxVerify = 2000
 
+// minVerify is the number of candidates always checked (when there are
+// that many): past it, checking stops as soon as the requested page and
+// verifyMargin more matches are found, and Total and the facets are
+// estimated from the candidates checked (Approximate).
+var minVerify = 50
+
+// verifyMargin is how many matches past the page are found before
+// checking stops (a variable for tests).
+var verifyMargin = 10
+
 // searchVerified runs a query with phrases: the index finds the
 // documents having all the words, and each candidate's text is checked
 // for the phrases (no positions are indexed). Facets are counted on the
 // documents that pass.
 func (x *Index) searchVerified(ctx context.Context, r SearchRequest, q query.Query, m *matcher) (*SearchResult, error) {
 	limit, offset := page(r)
+	// No stored fields here: each candidate is read only if checked.
 	req := bleve.NewSearchRequestOptions(q, maxVerify, 0, false)
-	req.Fields = []string{fieldSrc}
 	req.SortBy(sortOrder(r.Sort))
 	res, err := x.search(ctx, req)
 	if err != nil {
@@ -972,37 +1192,117 @@ func (x *Index) searchVerified(ctx context.Context, r SearchRequest, q query.Que
 	}
 	out := &SearchResult{Hits: []Hit{}}
 	fc := facetCounter{}
-	matched := 0
+	matched, checked := 0, 0
+	var pv phraseVerifier
 	for _, h := range res.Hits {
-		doc, text, err := hitDoc(h.Fields, true)
+		if checked >= minVerify && matched >= offset+limit+verifyMargin {
+			break
+		}
+		checked++
+		st, err := x.storedByID(h.ID, levelFor(r.Section))
+		if errors.Is(err, ErrNotFound) {
+			continue // deleted since the query
+		}
 		if err != nil {
 			return nil, err
 		}
-		toks := x.an.folded.Analyze([]byte(text))
-		allowed := sectionSegments(doc, text, r.Section)
-		if !m.verify(toks, allowed) {
+		var allowed []segment
+		if r.Section != "" {
+			allowed = sectionSegments(st.doc, string(st.text), r.Section)
+			if !m.verify(x.an.folded.Analyze(st.text), allowed) {
+				continue
+			}
+		} else if !pv.verify(m, st.text) {
 			continue
 		}
-		fc.add(doc)
+		fc.add(st.sum)
 		if matched >= offset && len(out.Hits) < limit {
-			hit := newHit(h.ID, doc)
+			hit := newHit(h.ID, st.sum)
 			hit.Score = h.Score
-			hit.Snippets = snippetsOf(text, toks, allowed, m)
+			hit.Snippets = snippetsOf(string(st.text), x.an.folded.Analyze(st.text), allowed, m)
 			out.Hits = append(out.Hits, hit)
 		}
 		matched++
 	}
 	out.Total, out.Facets = uint64(matched), fc.top(facetSize)
-	if n := uint64(len(res.Hits)); res.Total > n {
+	if n := uint64(checked); res.Total > n {
 		out.Total, out.Approximate = uint64(matched)*res.Total/n, true
 	}
 	return out, nil
 }
 
+// phraseVerifier checks the phrases of a matcher against a text without
+// building a token stream: it folds the tokens as the folded analyzer
+// does (same tokenizer, same folding, empty terms dropped) into buffers
+// reused from one text to the next.
+type phraseVerifier struct {
+	buf   []byte
+	ends  []int  // end of each folded term in buf
+	found []bool // by phrase
+}
+
+func (pv *phraseVerifier) verify(m *matcher, text []byte) bool {
+	pv.buf, pv.ends = pv.buf[:0], pv.ends[:0]
+	pv.found = append(pv.found[:0], make([]bool, len(m.phrases))...)
+	left := len(m.phrases)
+	for i := 0; i < len(text) && left > 0; {
+		r, n := decodeRune(text, i)
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		end, term, _ := scanToken(text, i)
+		i = end
+		if plain(term) {
+			pv.buf = append(pv.buf, term...)
+		} else {
+			pv.buf = extract.AppendFold(pv.buf, term)
+		}
+		if prev := pv.prevEnd(); len(pv.buf) == prev {
+			continue // folded to nothing: dropped
+		}
+		pv.ends = append(pv.ends, len(pv.buf))
+		// Does a phrase end with this term?
+		for k, p := range m.phrases {
+			if !pv.found[k] && pv.endsWith(p) {
+				pv.found[k] = true
+				left--
+			}
+		}
+	}
+	return left == 0
+}
+
+func (pv *phraseVerifier) prevEnd() int {
+	if len(pv.ends) == 0 {
+		return 0
+	}
+	return pv.ends[len(pv.ends)-1]
+}
+
+// endsWith reports whether the last terms are p.
+func (pv *phraseVerifier) endsWith(p []string) bool {
+	n := len(pv.ends)
+	if n < len(p) {
+		return false
+	}
+	for k := len(p) - 1; k >= 0; k-- {
+		j := n - len(p) + k
+		start := 0
+		if j > 0 {
+			start = pv.ends[j-1]
+		}
+		if string(pv.buf[start:pv.ends[j]]) != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // facetCounter counts the facets of documents checked one by one.
 type facetCounter map[string]map[string]int
 
-func (fc facetCounter) add(doc *extract.Document) {
+func (fc facetCounter) add(s summary) {
 	inc := func(name, term string) {
 		if term == "" {
 			return
@@ -1012,18 +1312,12 @@ func (fc facetCounter) add(doc *extract.Document) {
 		}
 		fc[name][term]++
 	}
-	inc("kind", string(doc.Kind))
-	inc("issuer", string(doc.Issuer))
-	if validDate(string(doc.Date)) {
-		inc("year", string(doc.Date[:4]))
+	inc("kind", s.kind)
+	inc("issuer", s.issuer)
+	if validDate(s.date) {
+		inc("year", s.date[:4])
 	}
-	var ids []string
-	for _, r := range doc.References {
-		if r != nil {
-			ids = append(ids, r.ID)
-		}
-	}
-	for _, id := range dedupe(ids) {
+	for _, id := range s.cited {
 		inc("cited", id)
 	}
 }
@@ -1052,11 +1346,8 @@ func sortCounts(c []FacetCount) {
 	})
 }
 
-func newHit(id string, doc *extract.Document) Hit {
-	return Hit{
-		ID: id, Kind: string(doc.Kind), Symbol: string(doc.Symbol), Title: string(doc.Title),
-		Issuer: string(doc.Issuer), Date: string(doc.Date),
-	}
+func newHit(id string, s summary) Hit {
+	return Hit{ID: id, Kind: s.kind, Symbol: s.symbol, Title: s.title, Issuer: s.issuer, Date: s.date}
 }
 
 func sortOrder(s string) []string {
@@ -1616,6 +1907,9 @@ type CitingPage struct {
 type Citation struct {
 	Hit
 	References []*extract.Reference `json:"references"`
+	// Text is the document's text, which the mention spans point into
+	// (read with the references: no Get needed for their context).
+	Text string `json:"-"`
 }
 
 const maxCitingLimit = 1000
@@ -1654,23 +1948,23 @@ func (x *Index) Citing(ctx context.Context, ref, relation, cursor string, limit 
 			page.Next = encodeCursor(res.Hits[i-1].Sort)
 			break
 		}
-		doc, _, err := hitDoc(h.Fields, false)
+		st, err := storedOf(h.Fields, wantRefs)
 		if err != nil {
 			return nil, err
 		}
-		page.Hits = append(page.Hits, Citation{Hit: newHit(h.ID, doc), References: matchingRefs(doc, key)})
+		page.Hits = append(page.Hits, Citation{Hit: newHit(h.ID, st.sum), References: matchingRefs(st.refs, key), Text: string(st.text)})
 	}
 	return page, nil
 }
 
 // matchingRefs returns the references of doc having the key.
-func matchingRefs(doc *extract.Document, key string) []*extract.Reference {
+func matchingRefs(refs []*extract.Reference, key string) []*extract.Reference {
 	rel, k, ok := strings.Cut(key, "|")
 	if !ok {
 		rel, k = "", key
 	}
 	var out []*extract.Reference
-	for _, r := range doc.References {
+	for _, r := range refs {
 		if r != nil && slices.Contains(refKeys(r), k) && (rel == "" || slices.Contains(relations(r), rel)) {
 			out = append(out, r)
 		}
@@ -1717,7 +2011,7 @@ func (x *Index) References(ctx context.Context, q string, limit int) ([]RefCount
 	var cited []FacetCount
 	if m.needsText() {
 		fc := facetCounter{}
-		err = x.each(ctx, bq, m, func(_ string, doc *extract.Document) { fc.add(doc) })
+		err = x.each(ctx, bq, m, func(_ string, doc *extract.Document) { fc.add(newSummary(doc)) })
 		cited = fc.top(limit)["cited"]
 	} else {
 		req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
@@ -1857,12 +2151,13 @@ func (x *Index) each(ctx context.Context, q query.Query, m *matcher, fn func(id 
 		if err != nil {
 			return err
 		}
+		var pv phraseVerifier
 		for _, h := range res.Hits {
 			doc, text, err := hitDoc(h.Fields, m.needsText())
 			if err != nil {
 				return err
 			}
-			if !m.needsText() || m.verify(x.an.folded.Analyze([]byte(text)), nil) {
+			if !m.needsText() || pv.verify(m, []byte(text)) {
 				fn(h.ID, doc)
 			}
 		}

@@ -1,0 +1,121 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+// The phrase verifier agrees with the folded analyzer.
+func TestPhraseVerifierMatchesAnalyzer(t *testing.T) {
+	x := openTest(t)
+	texts := []string{
+		"Công tác dân vận của Đảng",
+		"CÔNG TÁC DÂN VẬN trong tình hình mới",
+		"công tác, dân vận",
+		"Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 về công tác dân vận",
+		"theo 09-nq/tw và 58KH/TU",
+		"cong tac dan van",
+		"dân\u0300 vận công tác",
+		"",
+		"\u0300 công \u0301 tác dân vận",
+		"công tác dân vận công tác dân vận 25-NQ/TW ngày",
+	}
+	queries := []string{`"công tác dân vận"`, `"25-NQ/TW ngày"`, `"9-nq/tw và"`, `"58-KH/TU"`, `"tác dân" "dân vận"`, `"công tác, dân"`}
+	for _, q := range queries {
+		_, m, err := x.query(SearchRequest{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !m.needsText() {
+			continue
+		}
+		var pv phraseVerifier
+		for _, text := range texts {
+			want := m.verify(x.an.folded.Analyze([]byte(text)), nil)
+			if got := pv.verify(m, []byte(text)); got != want {
+				t.Errorf("%s in %q: got %v, want %v", q, text, got, want)
+			}
+		}
+	}
+}
+
+// The summary and the parts of a stored value round-trip.
+func TestStoredParts(t *testing.T) {
+	s := summary{"Kế hoạch", "58-KH/TU", "Tiêu đề", "Tỉnh ủy", "2023-01-02", []string{"a", "b"}}
+	got, err := decodeSummary(s.encode())
+	if err != nil || got.kind != s.kind || got.date != s.date || len(got.cited) != 2 || got.cited[1] != "b" {
+		t.Fatalf("%+v %v", got, err)
+	}
+	src := encodeSrc(s.encode(), []byte("text"), []byte("null"), []byte(`{"kind":"Kế hoạch"}`))
+	st, err := decodeStored(src, wantText)
+	if err != nil || string(st.text) != "text" || st.doc != nil {
+		t.Fatalf("%+v %v", st, err)
+	}
+	st, err = decodeStored(src, wantDoc)
+	if err != nil || st.doc == nil || string(st.doc.Kind) != "Kế hoạch" {
+		t.Fatalf("%+v %v", st, err)
+	}
+}
+
+// Past minVerify candidates, checking stops once the page is filled: the
+// page is the same as with every candidate checked, the total estimated.
+func TestSearchPhraseStopsEarly(t *testing.T) {
+	x := openTest(t)
+	put(t, x, corpusSmall()...)
+	full := search(t, x, SearchRequest{Query: `"dân vận"`, Sort: "date", Limit: 1})
+	defer func(n int) { minVerify = n }(minVerify)
+	minVerify = 1
+	res := search(t, x, SearchRequest{Query: `"dân vận"`, Sort: "date", Limit: 1})
+	if full.Approximate || full.Total != 4 {
+		t.Fatalf("full: total %d approximate %v", full.Total, full.Approximate)
+	}
+	if !reflect.DeepEqual(hitIDs(res), hitIDs(full)) {
+		t.Errorf("hits %v, want %v", hitIDs(res), hitIDs(full))
+	}
+	// 1 + verifyMargin matches needed, 4 candidates: all checked, exact.
+	if res.Approximate || res.Total != 4 {
+		t.Errorf("total %d approximate %v", res.Total, res.Approximate)
+	}
+	defer func(n int) { verifyMargin = n }(verifyMargin)
+	verifyMargin = 0
+	res = search(t, x, SearchRequest{Query: `"dân vận"`, Sort: "date", Limit: 1})
+	if !reflect.DeepEqual(hitIDs(res), hitIDs(full)) {
+		t.Errorf("hits %v, want %v", hitIDs(res), hitIDs(full))
+	}
+	// One candidate checked of four, all matching: estimated, flagged.
+	if !res.Approximate || res.Total != 4 {
+		t.Errorf("stopped early: total %d approximate %v", res.Total, res.Approximate)
+	}
+}
+
+// Citing carries each document's text, which Text also returns, for the
+// mention contexts.
+func TestCitingText(t *testing.T) {
+	x := openTest(t)
+	put(t, x, corpusSmall()...)
+	page, err := x.Citing(context.Background(), "25-NQ/TW", "", "", 10)
+	if err != nil || len(page.Hits) == 0 {
+		t.Fatalf("%v %v", page, err)
+	}
+	for _, h := range page.Hits {
+		_, text, err := x.Get(h.ID)
+		if err != nil || h.Text != text {
+			t.Fatalf("%s: text differs (%v)", h.ID, err)
+		}
+		if got, err := x.Text(h.ID); err != nil || got != text {
+			t.Fatalf("Text(%s): %v", h.ID, err)
+		}
+		for _, r := range h.References {
+			for _, m := range r.Mentions {
+				if m.Span[1] > len(text) || text[m.Span[0]:m.Span[1]] == "" {
+					t.Errorf("%s: mention %v outside the text", h.ID, m.Span)
+				}
+			}
+		}
+	}
+	if _, err := x.Text("nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Text(missing): %v", err)
+	}
+}
