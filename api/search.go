@@ -187,10 +187,7 @@ const contextBytes = 120
 // inContext adds the text around each mention of a citing document (none
 // when the document was deleted since the query).
 func (s *Server) inContext(h index.Citation) (CitingHit, error) {
-	_, text, err := s.idx.Get(h.ID)
-	if err != nil && !errors.Is(err, index.ErrNotFound) {
-		return CitingHit{}, err
-	}
+	text := h.Text // the citing document's text comes with the citation
 	out := CitingHit{Hit: h.Hit, References: []CitedRef{}}
 	out.Snippets = []index.Snippet{} // citing hits are not scored nor cut
 	for _, r := range h.References {

@@ -122,13 +122,10 @@ func citedPageURL(ref, rel, after string) string {
 }
 
 // citingView puts each mention of the matching references in context
-// (the text is read from the index; without it the mention stands alone).
+// (the text comes with the citation: no second read of the index).
 func (s *server) citingView(c index.Citation) citingView {
 	cv := citingView{Hit: c.Hit}
-	_, text, err := s.idx.Get(c.ID)
-	if err != nil {
-		text = ""
-	}
+	text := c.Text
 	for _, ref := range c.References {
 		for _, m := range ref.Mentions {
 			rel := cmp.Or(m.Relation, ref.Relation)

@@ -59,7 +59,7 @@ func (s *server) document(w http.ResponseWriter, r *http.Request) {
 
 // rawText serves GET /doc/{id}/text: the stored normalised text.
 func (s *server) rawText(w http.ResponseWriter, r *http.Request) {
-	_, text, err := s.idx.Get(r.PathValue("id"))
+	text, err := s.idx.Text(r.PathValue("id")) // the text alone, not the extraction
 	if err != nil {
 		s.fail(w, r, err)
 		return
