@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Web-page chrome: a copied page carries its menus, date and sharing links
 // around the document. dropChrome keeps the document: it drops short lines
@@ -227,6 +230,12 @@ func trailingStart(lines []string) int {
 		l := lines[i]
 		if l == "" || len(l) > 120 || !chromeFirst[foldRune(firstRune(l))] {
 			continue
+		}
+		if len(l) > 48 { // only prefixes ("File: …") can match a long line: fold its start
+			l = l[:48]
+			for !utf8.RuneStart(l[len(l)-1]) {
+				l = l[:len(l)-1]
+			}
 		}
 		f := strings.TrimRight(strings.TrimSpace(foldString(l)), " .:")
 		for _, c := range trailingChrome {

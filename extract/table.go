@@ -59,6 +59,9 @@ func (c *deadlineCtx) tableDeadlines(ls []line, from, to int) []*Deadline {
 			}
 			continue
 		}
+		if timeCol < 0 && !containsFold(l.s, "thoi") && !containsFold(l.s, "tien do") {
+			continue // no time column above, and this row names none
+		}
 		cs := cellsOf(l)
 		if t, b, k := tableColumns(cs); t >= 0 {
 			timeCol, bodyCol, taskCol = t, b, k
