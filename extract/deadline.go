@@ -284,21 +284,23 @@ func (c *deadlineCtx) clauseBefore(pos int) string {
 
 // cueText folds the words before a date and drops punctuation.
 func cueText(s string) string {
-	f := foldString(s)
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range f {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+	for _, r := range s {
+		f := foldRune(r)
+		switch {
+		case f == 0: // a combining mark
+		case f < 0x80 && (isASCIIAlnum(byte(f)) || f == '/') || f >= 0x80 && (unicode.IsLetter(f) || unicode.IsDigit(f)):
+			if space && len(b) > 0 {
+				b = append(b, ' ')
 			}
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, f)
 			space = false
-		} else {
+		default:
 			space = true
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 func endsWithAny(f string, cues []string) bool {

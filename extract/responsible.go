@@ -231,7 +231,7 @@ func bodyName(s string) string {
 		return ""
 	}
 	r := firstRune(s)
-	if hasVerbAt(strings.ToLower(s), 0) {
+	if hasVerbAt(strings.ToLower(s[:min(len(s), 24)]), 0) { // a clause opening with a verb names nobody
 		return ""
 	}
 	if !unicode.IsUpper(r) {
