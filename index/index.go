@@ -100,7 +100,6 @@ const (
 	fieldSymbol   = "symbol"
 	fieldDate     = "date" // ISO date, sort and range
 	fieldYear     = "year"
-	fieldTitle    = "title"
 	fieldTitleF   = "titlef"
 	fieldSections = "sections" // section kinds present
 	fieldCites    = "cites"    // reference keys (see refKeys), with relations
@@ -134,7 +133,7 @@ var fieldSpecs = func() map[string]fieldSpec {
 		fieldIssuer: {keyword.Name, optFacet}, fieldIssuerF: {AnalyzerFolded, optFilter},
 		fieldPlace: {AnalyzerFolded, optFilter}, fieldSymbol: {AnalyzerFolded, optScored},
 		fieldDate: {keyword.Name, optFacet}, fieldYear: {keyword.Name, optFacet},
-		fieldTitle: {AnalyzerVi, optScored}, fieldTitleF: {AnalyzerFolded, optScored},
+		fieldTitleF:   {AnalyzerFolded, optScored},
 		fieldSections: {AnalyzerLines, optFilter}, fieldCites: {AnalyzerLines, optFilter},
 		fieldCited: {AnalyzerLines, optFacet}, fieldDeadline: {AnalyzerLines, optFilter},
 		fieldResp: {AnalyzerFolded, optFilter}, fieldOwn: {AnalyzerLines, optFilter},
@@ -174,6 +173,7 @@ type Index struct {
 	bi        bleve.Index
 	an        analyzers
 	byName    map[string]analysis.Analyzer
+	tables    *tables
 	closeOnce sync.Once
 }
 
@@ -191,7 +191,7 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Index{bi: bi}
+	x := &Index{bi: bi, tables: newTables()}
 	if x.an, err = loadAnalyzers(im); err != nil {
 		bi.Close()
 		return nil, err
@@ -205,7 +205,7 @@ func Open(dir string) (*Index, error) {
 
 // schemaVersion changes whenever the fields or their analysis change: an
 // index of another version must be rebuilt.
-const schemaVersion = "vanban-index-2"
+const schemaVersion = "vanban-index-3"
 
 var schemaKey = []byte("schema")
 
@@ -585,6 +585,11 @@ func (x *Index) storedByID(id string, level int) (*stored, error) {
 	if err != nil {
 		return nil, err
 	}
+	return storedOfDoc(d, level)
+}
+
+// storedOfDoc decodes the stored value of a document read from bleve.
+func storedOfDoc(d bindex.Document, level int) (*stored, error) {
 	if d == nil {
 		return nil, ErrNotFound
 	}
@@ -683,7 +688,6 @@ func (b fieldBuilder) metadata(doc *extract.Document) {
 	b.add(fieldIssuerF, string(doc.Issuer))
 	b.add(fieldPlace, string(doc.Place))
 	b.add(fieldSymbol, string(doc.Symbol))
-	b.add(fieldTitle, string(doc.Title))
 	b.add(fieldTitleF, string(doc.Title))
 	if sym, ok := findSymbol(string(doc.Symbol)); ok {
 		own := &extract.Reference{ID: sym.canon, Kind: string(doc.Kind), Number: extract.Str(sym.number), Symbol: extract.Str(sym.canon), Date: doc.Date}
@@ -816,6 +820,9 @@ func (b fieldBuilder) text(doc *extract.Document, text string) {
 	}
 	segs := segments(doc, text)
 	ta := &textAnalysis{text: []byte(text), segs: segs, vi: b.an[AnalyzerVi], fold: b.an[AnalyzerFolded]}
+	if title := string(doc.Title); !strings.Contains(text, title) {
+		ta.title = []byte(title) // a title not in the text (joined lines, given apart)
+	}
 	b.d.AddField(&textField{name: fieldExact, ta: ta})
 	b.d.AddField(&textField{name: fieldFolded, ta: ta})
 	var kinds []string
@@ -836,6 +843,7 @@ type textAnalysis struct {
 	once     sync.Once
 	text     []byte
 	segs     []segment
+	title    []byte // words added to the folded field, not to sections
 	vi, fold analysis.Analyzer
 	freqs    map[string]bindex.TokenFrequencies
 	lens     map[string]int
@@ -856,7 +864,7 @@ func (ta *textAnalysis) run() {
 	ta.freqs = map[string]bindex.TokenFrequencies{}
 	ta.lens = map[string]int{}
 	ta.set(fieldExact, exact, optFilter)
-	ta.set(fieldFolded, folded, optScored)
+	ta.set(fieldFolded, append(folded, ta.fold.Analyze(ta.title)...), optScored)
 	byKind := map[string]analysis.TokenStream{}
 	k := 0
 	for _, t := range folded {
@@ -1115,31 +1123,47 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 	if err != nil {
 		return nil, err
 	}
-	if m.needsText() {
-		return x.searchVerified(ctx, r, q, m)
-	}
-	limit, offset := page(r)
-	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
-	req.Fields = []string{fieldSrc}
-	req.SortBy(sortOrder(r.Sort))
-	for name, field := range map[string]string{"kind": fieldKind, "issuer": fieldIssuer, "year": fieldYear, "cited": fieldCited} {
-		req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
-	}
-	res, err := x.search(ctx, req)
+	c, err := x.open()
 	if err != nil {
 		return nil, err
 	}
-	out := &SearchResult{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: facets(res)}
-	for _, h := range res.Hits {
-		st, err := storedOf(h.Fields, levelFor(r.Section))
+	defer c.close()
+	if m.needsText() {
+		return x.searchVerified(ctx, c, r, q, m)
+	}
+	limit, offset := page(r)
+	top := &best{n: offset + limit, less: order(r.Sort)}
+	fc := getCounter()
+	defer putCounter(fc)
+	total := 0
+	keep := dateFilter(r.From, r.To)
+	err = c.each(ctx, x, q, scored(r.Sort), func(mt match) {
+		if !keep(mt) {
+			return
+		}
+		total++
+		fc.add(mt)
+		top.add(mt)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Total: uint64(total), Hits: []Hit{}, Facets: fc.top(x, facetSize)}
+	hits := top.sorted()
+	var sc textScanner
+	for _, mt := range hits[min(offset, len(hits)):] {
+		st, err := c.stored(mt.id(), levelFor(r.Section))
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
-		hit := newHit(h.ID, st.sum)
-		hit.Score = h.Score
+		hit := newHit(mt.id(), st.sum)
+		hit.Score = mt.score
 		text := string(st.text)
 		allowed := sectionSegments(st.doc, text, r.Section)
-		hit.Snippets = snippetsOf(text, x.an.folded.Analyze(st.text), allowed, m)
+		hit.Snippets = snippetsOf(text, sc.marks(m, st.text), allowed)
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
@@ -1171,7 +1195,7 @@ var maxVerify = 2000
 // that many): past it, checking stops as soon as the requested page and
 // verifyMargin more matches are found, and Total and the facets are
 // estimated from the candidates checked (Approximate).
-var minVerify = 50
+var minVerify = 20
 
 // verifyMargin is how many matches past the page are found before
 // checking stops (a variable for tests).
@@ -1181,122 +1205,64 @@ var verifyMargin = 10
 // documents having all the words, and each candidate's text is checked
 // for the phrases (no positions are indexed). Facets are counted on the
 // documents that pass.
-func (x *Index) searchVerified(ctx context.Context, r SearchRequest, q query.Query, m *matcher) (*SearchResult, error) {
+func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchRequest, q query.Query, m *matcher) (*SearchResult, error) {
 	limit, offset := page(r)
-	// No stored fields here: each candidate is read only if checked.
-	req := bleve.NewSearchRequestOptions(q, maxVerify, 0, false)
-	req.SortBy(sortOrder(r.Sort))
-	res, err := x.search(ctx, req)
+	cands := &best{n: maxVerify, less: order(r.Sort)}
+	total := 0
+	keep := dateFilter(r.From, r.To)
+	err := c.each(ctx, x, q, scored(r.Sort), func(mt match) {
+		if keep(mt) {
+			total++
+			cands.add(mt)
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
 	out := &SearchResult{Hits: []Hit{}}
-	fc := facetCounter{}
+	fc := getCounter()
+	defer putCounter(fc)
 	matched, checked := 0, 0
-	var pv phraseVerifier
-	for _, h := range res.Hits {
+	var sc textScanner
+	for _, mt := range cands.sorted() {
 		if checked >= minVerify && matched >= offset+limit+verifyMargin {
 			break
 		}
 		checked++
-		st, err := x.storedByID(h.ID, levelFor(r.Section))
+		st, err := c.stored(mt.id(), levelFor(r.Section))
 		if errors.Is(err, ErrNotFound) {
-			continue // deleted since the query
+			continue
 		}
 		if err != nil {
 			return nil, err
 		}
 		var allowed []segment
+		var marks []mark
 		if r.Section != "" {
 			allowed = sectionSegments(st.doc, string(st.text), r.Section)
-			if !m.verify(x.an.folded.Analyze(st.text), allowed) {
+			if marks = sc.marks(m, st.text); !m.phrasesIn(marks, allowed) {
 				continue
 			}
-		} else if !pv.verify(m, st.text) {
+		} else if !sc.hasPhrases(m, st.text) {
 			continue
 		}
-		fc.add(st.sum)
+		fc.add(mt)
 		if matched >= offset && len(out.Hits) < limit {
-			hit := newHit(h.ID, st.sum)
-			hit.Score = h.Score
-			hit.Snippets = snippetsOf(string(st.text), x.an.folded.Analyze(st.text), allowed, m)
+			hit := newHit(mt.id(), st.sum)
+			hit.Score = mt.score
+			if marks == nil {
+				marks = sc.marks(m, st.text)
+			}
+			hit.Snippets = snippetsOf(string(st.text), marks, allowed)
 			out.Hits = append(out.Hits, hit)
 		}
 		matched++
 	}
-	out.Total, out.Facets = uint64(matched), fc.top(facetSize)
-	if n := uint64(checked); res.Total > n {
-		out.Total, out.Approximate = uint64(matched)*res.Total/n, true
+	out.Total, out.Facets = uint64(matched), fc.top(x, facetSize)
+	if n := uint64(checked); uint64(total) > n {
+		out.Total, out.Approximate = uint64(matched)*uint64(total)/n, true
 	}
 	return out, nil
-}
-
-// phraseVerifier checks the phrases of a matcher against a text without
-// building a token stream: it folds the tokens as the folded analyzer
-// does (same tokenizer, same folding, empty terms dropped) into buffers
-// reused from one text to the next.
-type phraseVerifier struct {
-	buf   []byte
-	ends  []int  // end of each folded term in buf
-	found []bool // by phrase
-}
-
-func (pv *phraseVerifier) verify(m *matcher, text []byte) bool {
-	pv.buf, pv.ends = pv.buf[:0], pv.ends[:0]
-	pv.found = append(pv.found[:0], make([]bool, len(m.phrases))...)
-	left := len(m.phrases)
-	for i := 0; i < len(text) && left > 0; {
-		r, n := decodeRune(text, i)
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		end, term, _ := scanToken(text, i)
-		i = end
-		if plain(term) {
-			pv.buf = append(pv.buf, term...)
-		} else {
-			pv.buf = extract.AppendFold(pv.buf, term)
-		}
-		if prev := pv.prevEnd(); len(pv.buf) == prev {
-			continue // folded to nothing: dropped
-		}
-		pv.ends = append(pv.ends, len(pv.buf))
-		// Does a phrase end with this term?
-		for k, p := range m.phrases {
-			if !pv.found[k] && pv.endsWith(p) {
-				pv.found[k] = true
-				left--
-			}
-		}
-	}
-	return left == 0
-}
-
-func (pv *phraseVerifier) prevEnd() int {
-	if len(pv.ends) == 0 {
-		return 0
-	}
-	return pv.ends[len(pv.ends)-1]
-}
-
-// endsWith reports whether the last terms are p.
-func (pv *phraseVerifier) endsWith(p []string) bool {
-	n := len(pv.ends)
-	if n < len(p) {
-		return false
-	}
-	for k := len(p) - 1; k >= 0; k-- {
-		j := n - len(p) + k
-		start := 0
-		if j > 0 {
-			start = pv.ends[j-1]
-		}
-		if string(pv.buf[start:pv.ends[j]]) != p[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // facetCounter counts the facets of documents checked one by one.
@@ -1350,38 +1316,13 @@ func newHit(id string, s summary) Hit {
 	return Hit{ID: id, Kind: s.kind, Symbol: s.symbol, Title: s.title, Issuer: s.issuer, Date: s.date}
 }
 
-func sortOrder(s string) []string {
-	switch s {
-	case "date":
-		return []string{fieldDate, "_id"}
-	case "-date":
-		return []string{"-" + fieldDate, "_id"}
-	}
-	return []string{"-_score", "-" + fieldDate, "_id"}
-}
-
-func facets(res *bleve.SearchResult) map[string][]FacetCount {
-	out := map[string][]FacetCount{}
-	for name, f := range res.Facets {
-		counts := []FacetCount{}
-		if f.Terms != nil {
-			for _, t := range f.Terms.Terms() {
-				counts = append(counts, FacetCount{t.Term, t.Count})
-			}
-		}
-		sortCounts(counts)
-		out[name] = counts
-	}
-	return out
-}
-
 // query builds the bleve query of a request and the matcher of its words
 // for snippets.
 func (x *Index) query(r SearchRequest) (query.Query, *matcher, error) {
 	if r.Section != "" && !slices.Contains(searchableKinds, r.Section) {
 		return nil, nil, fmt.Errorf("%w %q", ErrBadSection, r.Section)
 	}
-	must, mustNot, textFilters, m := x.textQuery(parseQuery(r.Query), r.Section)
+	must, mustNot, bonus, textFilters, m := x.textQuery(parseQuery(r.Query), r.Section)
 	filters, err := x.filters(r)
 	if err != nil {
 		return nil, nil, err
@@ -1392,6 +1333,9 @@ func (x *Index) query(r SearchRequest) (query.Query, *matcher, error) {
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(must...)
+	if len(bonus) > 0 && scored(r.Sort) {
+		bq.Should = &bonusQuery{bonus} // not wrapped in a disjunction
+	}
 	if len(mustNot) > 0 {
 		bq.AddMustNot(mustNot...)
 	}
@@ -1410,12 +1354,8 @@ func (x *Index) filters(r SearchRequest) ([]query.Query, error) {
 	if r.Issuer != "" {
 		fs = append(fs, x.allTerms(fieldIssuerF, r.Issuer))
 	}
-	if r.From != "" || r.To != "" {
-		q, err := dateRange(fieldDate, r.From, r.To)
-		if err != nil {
-			return nil, err
-		}
-		fs = append(fs, q)
+	if r.From != "" && !validDate(r.From) || r.To != "" && !validDate(r.To) {
+		return nil, ErrBadDate // the range itself is applied by the collection (dateFilter)
 	}
 	if r.Cites != "" {
 		ref, err := ParseRef(r.Cites)
@@ -1453,24 +1393,6 @@ func (x *Index) allTerms(field, s string) query.Query {
 		return bleve.NewMatchNoneQuery()
 	}
 	return bleve.NewConjunctionQuery(qs...)
-}
-
-// dateRange matches ISO dates from..to inclusive; "2018" as to includes
-// all of 2018.
-func dateRange(field, from, to string) (query.Query, error) {
-	if from != "" && !validDate(from) || to != "" && !validDate(to) {
-		return nil, ErrBadDate
-	}
-	if from == "" {
-		from = "0001"
-	}
-	if to == "" {
-		to = "9999"
-	}
-	yes := true
-	q := bleve.NewTermRangeInclusiveQuery(from, to+"~", &yes, &yes)
-	q.SetField(field)
-	return q, nil
 }
 
 // clause is one part of a query: a word or a phrase, maybe excluded.
@@ -1559,10 +1481,11 @@ func numberKey(prev []string, word string) string {
 
 // textQuery builds one required query per positive clause, one excluded
 // query per negative clause (a multi-word one excludes documents having
-// all the words), the non-scoring filters of the positive clauses (their
-// words in the section) and the matcher of the positive clauses (whose
-// phrases are checked against the text).
-func (x *Index) textQuery(cs []clause, section string) (must, mustNot, filters []query.Query, m *matcher) {
+// all the words), the optional bonuses of the positive words, the
+// non-scoring filters of the positive clauses (their words in the
+// section) and the matcher of the positive clauses (whose phrases are
+// checked against the text).
+func (x *Index) textQuery(cs []clause, section string) (must, mustNot, bonus, filters []query.Query, m *matcher) {
 	m = &matcher{terms: map[string]bool{}, numbers: map[string]bool{}}
 	var prev []string // folded words of the positive word clauses so far
 	for _, c := range cs {
@@ -1578,7 +1501,10 @@ func (x *Index) textQuery(cs []clause, section string) (must, mustNot, filters [
 		var seq []string
 		for _, ft := range folded {
 			e, f := exact[ft.Start], string(ft.Term)
-			q := wordQuery(e, f, section == "")
+			q := wordQuery(f, section == "")
+			if !c.neg {
+				bonus = append(bonus, wordBonus(e, f, section == "")...)
+			}
 			if key := numberKey(prev, f); key != "" && !c.phrase && !c.neg {
 				q = bleve.NewDisjunctionQuery(q, constant(fieldCites, "n:"+key, scoreRef), constant(fieldOwn, "n:"+key, scoreRef))
 				m.numbers[key] = true
@@ -1600,7 +1526,7 @@ func (x *Index) textQuery(cs []clause, section string) (must, mustNot, filters [
 		filters = append(filters, conds...)
 		m.add(seq)
 	}
-	return must, mustNot, filters, m
+	return must, mustNot, bonus, filters, m
 }
 
 func conjunction(qs []query.Query) query.Query {
@@ -1625,23 +1551,32 @@ const (
 	scoreExact  = 0.5
 	scoreRef    = 0.5
 	boostFolded = 1
-	boostTitle  = 4
-	boostTitleF = 1.5
+	boostTitleF = 5
 	boostSymbol = 5
 )
 
-// wordQuery matches one word folded (f) in the text, adding scoreExact
-// when it is there exactly (e); with meta also in the title and symbol.
-func wordQuery(e, f string, meta bool) query.Query {
-	qs := []query.Query{boosted(fieldFolded, f, boostFolded)}
+// wordQuery matches one folded word (f) in the text (whose folded field
+// also has the title's words); with meta, a word that may be a symbol
+// also matches the document's symbol.
+func wordQuery(f string, meta bool) query.Query {
+	q := boosted(fieldFolded, f, boostFolded)
+	if !meta || !strings.ContainsAny(f, "0123456789") {
+		return q
+	}
+	return bleve.NewDisjunctionQuery(q, boosted(fieldSymbol, f, boostSymbol))
+}
+
+// wordBonus returns the optional queries of a word: scoreExact when it
+// is in the text exactly (e), with meta also its title matches.
+func wordBonus(e, f string, meta bool) []query.Query {
+	var qs []query.Query
 	if !plain([]byte(e)) { // plain words are not in the exact field
 		qs = append(qs, constant(fieldExact, e, scoreExact))
 	}
 	if meta {
-		qs = append(qs, boosted(fieldTitle, e, boostTitle), boosted(fieldTitleF, f, boostTitleF),
-			boosted(fieldSymbol, f, boostSymbol))
+		qs = append(qs, boosted(fieldTitleF, f, boostTitleF))
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return qs
 }
 
 // constant matches a term with a constant score: the field has no norms.
@@ -1713,12 +1648,11 @@ func sectionSegments(doc *extract.Document, text, kind string) []segment {
 	return out
 }
 
-// snippetsOf marks the query words in text (folded tokens toks; inside
-// the allowed segments unless nil) and returns up to three windows with
-// the most distinct matches, in text order. Without matches it returns
-// the start of the text (or of the first allowed segment).
-func snippetsOf(text string, toks analysis.TokenStream, allowed []segment, m *matcher) []Snippet {
-	marks := m.find(toks)
+// snippetsOf returns up to three windows of text with the most distinct
+// marks (those inside the allowed segments unless nil), in text order.
+// Without marks it returns the start of the text (or of the first allowed
+// segment).
+func snippetsOf(text string, marks []mark, allowed []segment) []Snippet {
 	if allowed != nil {
 		marks = slices.DeleteFunc(marks, func(mk mark) bool { return !inSegments(allowed, mk.start) })
 	}
@@ -2014,12 +1948,7 @@ func (x *Index) References(ctx context.Context, q string, limit int) ([]RefCount
 		err = x.each(ctx, bq, m, func(_ string, doc *extract.Document) { fc.add(newSummary(doc)) })
 		cited = fc.top(limit)["cited"]
 	} else {
-		req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
-		req.AddFacet("cited", bleve.NewFacetRequest(fieldCited, limit))
-		var res *bleve.SearchResult
-		if res, err = x.search(ctx, req); err == nil {
-			cited = facets(res)["cited"]
-		}
+		cited, err = x.citedCounts(ctx, bq, limit)
 	}
 	if err != nil {
 		return nil, err
@@ -2151,13 +2080,13 @@ func (x *Index) each(ctx context.Context, q query.Query, m *matcher, fn func(id 
 		if err != nil {
 			return err
 		}
-		var pv phraseVerifier
+		var sc textScanner
 		for _, h := range res.Hits {
 			doc, text, err := hitDoc(h.Fields, m.needsText())
 			if err != nil {
 				return err
 			}
-			if !m.needsText() || pv.verify(m, []byte(text)) {
+			if !m.needsText() || sc.hasPhrases(m, []byte(text)) {
 				fn(h.ID, doc)
 			}
 		}

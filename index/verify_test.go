@@ -1,13 +1,17 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
-// The phrase verifier agrees with the folded analyzer.
+// The text scanner agrees with the folded analyzer: same phrases found,
+// same marks.
 func TestPhraseVerifierMatchesAnalyzer(t *testing.T) {
 	x := openTest(t)
 	texts := []string{
@@ -22,20 +26,30 @@ func TestPhraseVerifierMatchesAnalyzer(t *testing.T) {
 		"\u0300 công \u0301 tác dân vận",
 		"công tác dân vận công tác dân vận 25-NQ/TW ngày",
 	}
-	queries := []string{`"công tác dân vận"`, `"25-NQ/TW ngày"`, `"9-nq/tw và"`, `"58-KH/TU"`, `"tác dân" "dân vận"`, `"công tác, dân"`}
+	queries := []string{`"công tác dân vận"`, `"25-NQ/TW ngày"`, `"9-nq/tw và"`, `"58-KH/TU"`, `"tác dân" "dân vận"`, `"công tác, dân"`,
+		`dân "công tác" nghị quyết 25`, `cong tac`, `"dân vận" dân`}
 	for _, q := range queries {
 		_, m, err := x.query(SearchRequest{Query: q})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !m.needsText() {
-			continue
-		}
-		var pv phraseVerifier
+		var sc textScanner
 		for _, text := range texts {
-			want := m.verify(x.an.folded.Analyze([]byte(text)), nil)
-			if got := pv.verify(m, []byte(text)); got != want {
+			toks := x.an.folded.Analyze([]byte(text))
+			want := m.verify(toks, nil)
+			if got := sc.hasPhrases(m, []byte(text)); got != want {
 				t.Errorf("%s in %q: got %v, want %v", q, text, got, want)
+			}
+			// The marks are those of the analyzer's tokens.
+			wantMarks, gotMarks := m.find(toks), sc.marks(m, []byte(text))
+			byRange := func(a, b mark) int { return cmp.Or(a.start-b.start, a.end-b.end, strings.Compare(a.term, b.term)) }
+			slices.SortFunc(wantMarks, byRange)
+			slices.SortFunc(gotMarks, byRange)
+			if !reflect.DeepEqual(gotMarks, wantMarks) {
+				t.Errorf("%s in %q: marks %v, want %v", q, text, gotMarks, wantMarks)
+			}
+			if got := m.phrasesIn(gotMarks, nil); got != want {
+				t.Errorf("%s in %q: phrasesIn %v, want %v", q, text, got, want)
 			}
 		}
 	}

@@ -3,8 +3,14 @@ package bench
 import (
 	"bytes"
 	"context"
+	"net/http"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
+
+	"vanban/api"
+	"vanban/index"
 )
 
 // A small run measures everything and prints every goal.
@@ -23,5 +29,38 @@ func TestRunSmall(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// BenchmarkSearches times each search and citing request of the latency
+// measure against an index left by `vanban bench --data DIR` (set
+// VANBAN_BENCH_INDEX=DIR/vanban); it is skipped without one.
+func BenchmarkSearches(b *testing.B) {
+	dir := os.Getenv("VANBAN_BENCH_INDEX")
+	if dir == "" {
+		b.Skip("VANBAN_BENCH_INDEX not set")
+	}
+	idx, err := index.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	h := api.New(idx, api.Config{}).Handler()
+	var targets []string
+	for _, s := range searches {
+		targets = append(targets, "/api/v1/search?"+s)
+	}
+	for _, c := range citings {
+		targets = append(targets, "/api/v1/references/"+url.PathEscape(c)+"/citing")
+	}
+	for _, t := range targets {
+		name := strings.ReplaceAll(strings.TrimPrefix(t, "/api/v1/"), "/", "_")
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if code := get(h, t); code != http.StatusOK {
+					b.Fatalf("%s: status %d", t, code)
+				}
+			}
+		})
 	}
 }
