@@ -285,3 +285,23 @@ func (x *Index) citedCounts(ctx context.Context, q query.Query, limit int) ([]Fa
 	}
 	return fc.topOf(facetCited, x.tables.dicts[facetCited].snapshot(), limit), nil
 }
+
+// titleBonus returns the score a match gets for the query words in its
+// title: scoreTitle each. Words no title has are not in the dictionary.
+func (x *Index) titleBonus(words []string) func(match) float64 {
+	var ids []uint32
+	for _, w := range words {
+		if id, ok := x.tables.words.lookup(w); ok && id != 0 {
+			ids = append(ids, id)
+		}
+	}
+	return func(m match) float64 {
+		n := 0
+		for _, id := range ids {
+			if _, ok := slices.BinarySearch(m.t.titles[m.row], id); ok {
+				n++
+			}
+		}
+		return float64(n) * scoreTitle
+	}
+}

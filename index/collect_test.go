@@ -1,10 +1,13 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -15,7 +18,8 @@ import (
 
 // The collection (hit tables, own top-N and facets) returns what bleve's
 // own collector returns for the same query: totals, hits in order, scores
-// and facets, over several segments with deleted documents.
+// (plus the title bonus, computed here from the stored titles) and
+// facets, over several segments with deleted documents.
 func TestCollectionMatchesBleve(t *testing.T) {
 	x := openTest(t)
 	files, _ := filepath.Glob("../testdata/*.txt")
@@ -96,7 +100,7 @@ func bleveSearch(t *testing.T, x *Index, r SearchRequest) *SearchResult {
 		}
 	}
 	limit, offset := page(r)
-	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
+	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
 	req.SortBy(map[bool][]string{true: {"-_score", "-" + fieldDate, "_id"}, false: {fieldDate, "_id"}}[scored(r.Sort)])
 	if r.Sort == "-date" {
 		req.SortBy([]string{"-" + fieldDate, "_id"})
@@ -112,9 +116,37 @@ func bleveSearch(t *testing.T, x *Index, r SearchRequest) *SearchResult {
 		t.Fatal(err)
 	}
 	out := &SearchResult{Total: res.Total, Facets: map[string][]FacetCount{}}
+	_, m, _ := x.query(r)
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score})
+		hit := Hit{ID: h.ID, Score: h.Score}
+		if scored(r.Sort) && r.Section == "" { // the title bonus, from the stored title
+			doc, _, err := x.Get(h.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hit.Date = string(doc.Date)
+			title := x.foldedWords(string(doc.Title))
+			for _, w := range m.words {
+				if slices.Contains(title, w) {
+					hit.Score += scoreTitle
+				}
+			}
+		}
+		out.Hits = append(out.Hits, hit)
 	}
+	if scored(r.Sort) {
+		slices.SortStableFunc(out.Hits, func(a, b Hit) int {
+			if a.Score != b.Score {
+				return cmp.Compare(b.Score, a.Score)
+			}
+			if a.Date != b.Date && (a.Date == "" || b.Date == "") {
+				return cmp.Compare(len(b.Date), len(a.Date)) // undated last
+			}
+			return cmp.Or(strings.Compare(b.Date, a.Date), strings.Compare(a.ID, b.ID))
+		})
+	}
+	out.Hits = out.Hits[min(offset, len(out.Hits)):]
+	out.Hits = out.Hits[:min(limit, len(out.Hits))]
 	for name, f := range res.Facets {
 		counts := []FacetCount{}
 		if f.Terms != nil {

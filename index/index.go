@@ -100,7 +100,7 @@ const (
 	fieldSymbol   = "symbol"
 	fieldDate     = "date" // ISO date, sort and range
 	fieldYear     = "year"
-	fieldTitleF   = "titlef"
+	fieldTitleF   = "titlef"   // folded title words: the title bonus
 	fieldSections = "sections" // section kinds present
 	fieldCites    = "cites"    // reference keys (see refKeys), with relations
 	fieldCited    = "cited"    // reference ids, facet
@@ -133,7 +133,7 @@ var fieldSpecs = func() map[string]fieldSpec {
 		fieldIssuer: {keyword.Name, optFacet}, fieldIssuerF: {AnalyzerFolded, optFilter},
 		fieldPlace: {AnalyzerFolded, optFilter}, fieldSymbol: {AnalyzerFolded, optScored},
 		fieldDate: {keyword.Name, optFacet}, fieldYear: {keyword.Name, optFacet},
-		fieldTitleF:   {AnalyzerFolded, optScored},
+		fieldTitleF:   {AnalyzerFolded, optFacet}, // read into the hit tables (titleWords)
 		fieldSections: {AnalyzerLines, optFilter}, fieldCites: {AnalyzerLines, optFilter},
 		fieldCited: {AnalyzerLines, optFacet}, fieldDeadline: {AnalyzerLines, optFilter},
 		fieldResp: {AnalyzerFolded, optFilter}, fieldOwn: {AnalyzerLines, optFilter},
@@ -1136,10 +1136,13 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 	fc := getCounter()
 	defer putCounter(fc)
 	total := 0
-	keep := dateFilter(r.From, r.To)
+	keep, bonus := dateFilter(r.From, r.To), x.titleBonus(m.words)
 	err = c.each(ctx, x, q, scored(r.Sort), func(mt match) {
 		if !keep(mt) {
 			return
+		}
+		if scored(r.Sort) && r.Section == "" {
+			mt.score += bonus(mt)
 		}
 		total++
 		fc.add(mt)
@@ -1209,8 +1212,11 @@ func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchReque
 	limit, offset := page(r)
 	cands := &best{n: maxVerify, less: order(r.Sort)}
 	total := 0
-	keep := dateFilter(r.From, r.To)
+	keep, bonus := dateFilter(r.From, r.To), x.titleBonus(m.words)
 	err := c.each(ctx, x, q, scored(r.Sort), func(mt match) {
+		if scored(r.Sort) && r.Section == "" {
+			mt.score += bonus(mt)
+		}
 		if keep(mt) {
 			total++
 			cands.add(mt)
@@ -1455,6 +1461,7 @@ type matcher struct {
 	terms   map[string]bool // folded terms
 	phrases [][]string      // folded terms of phrases
 	numbers map[string]bool // "kl 62": symbols of that code and number
+	words   []string        // folded words of terms and phrases, for the title bonus
 }
 
 // numberKey recognises a document number written after its kind ("ket
@@ -1503,7 +1510,7 @@ func (x *Index) textQuery(cs []clause, section string) (must, mustNot, bonus, fi
 			e, f := exact[ft.Start], string(ft.Term)
 			q := wordQuery(f, section == "")
 			if !c.neg {
-				bonus = append(bonus, wordBonus(e, f, section == "")...)
+				bonus = append(bonus, wordBonus(e)...)
 			}
 			if key := numberKey(prev, f); key != "" && !c.phrase && !c.neg {
 				q = bleve.NewDisjunctionQuery(q, constant(fieldCites, "n:"+key, scoreRef), constant(fieldOwn, "n:"+key, scoreRef))
@@ -1537,6 +1544,11 @@ func conjunction(qs []query.Query) query.Query {
 }
 
 func (m *matcher) add(seq []string) {
+	for _, w := range seq {
+		if !slices.Contains(m.words, w) {
+			m.words = append(m.words, w)
+		}
+	}
 	if len(seq) > 1 {
 		m.phrases = append(m.phrases, seq)
 		return
@@ -1546,12 +1558,13 @@ func (m *matcher) add(seq []string) {
 
 // Scoring: the folded words rank by tf-idf; each word present with its
 // exact diacritics adds a constant (larger than a typical tf-idf score,
-// so exact matches rank first); title and symbol matches are boosted.
+// so exact matches rank first), each word in the title a larger one;
+// symbol matches are boosted.
 const (
 	scoreExact  = 0.5
+	scoreTitle  = 1
 	scoreRef    = 0.5
 	boostFolded = 1
-	boostTitleF = 5
 	boostSymbol = 5
 )
 
@@ -1567,14 +1580,12 @@ func wordQuery(f string, meta bool) query.Query {
 }
 
 // wordBonus returns the optional queries of a word: scoreExact when it
-// is in the text exactly (e), with meta also its title matches.
-func wordBonus(e, f string, meta bool) []query.Query {
+// is in the text exactly (e). (Title matches are scored by the
+// collection: see titleBonus.)
+func wordBonus(e string) []query.Query {
 	var qs []query.Query
 	if !plain([]byte(e)) { // plain words are not in the exact field
 		qs = append(qs, constant(fieldExact, e, scoreExact))
-	}
-	if meta {
-		qs = append(qs, boosted(fieldTitleF, f, boostTitleF))
 	}
 	return qs
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -45,6 +46,14 @@ func (d *dict) id(term []byte) uint32 {
 	return id
 }
 
+// lookup returns the id of a known term.
+func (d *dict) lookup(term string) (uint32, bool) {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	id, ok := d.ids[term]
+	return id, ok
+}
+
 // snapshot returns the terms known so far (ids index into it).
 func (d *dict) snapshot() []string {
 	d.mu.RLock()
@@ -66,23 +75,24 @@ var facetNames = [numFacets]string{"kind", "issuer", "year", "cited"}
 // segTable holds the hit values of every document number of a segment
 // (deleted ones included: deletions belong to snapshots).
 type segTable struct {
-	ids   []string
-	dates []uint32 // YYYYMMDD, 0 when none
-	one   [][facetCited]uint32
-	cited [][]uint32
+	ids    []string
+	dates  []uint32 // YYYYMMDD, 0 when none
+	one    [][facetCited]uint32
+	cited  [][]uint32
+	titles [][]uint32 // folded title words (ids of tables.words), sorted
 }
 
 // tableFields are the doc-value fields a table reads.
-var tableFields = []string{fieldDate, fieldKind, fieldIssuer, fieldYear, fieldCited}
+var tableFields = []string{fieldDate, fieldKind, fieldIssuer, fieldYear, fieldCited, fieldTitleF}
 
 // buildTable reads the table of a segment.
-func buildTable(seg segapi.Segment, dicts *[numFacets]*dict) (*segTable, error) {
+func buildTable(seg segapi.Segment, dicts *[numFacets]*dict, words *dict) (*segTable, error) {
 	dv, ok := seg.(segapi.DocValueVisitable)
 	if !ok {
 		return nil, fmt.Errorf("index: segment %T has no doc values", seg)
 	}
 	n := int(seg.Count())
-	t := &segTable{ids: make([]string, n), dates: make([]uint32, n), one: make([][facetCited]uint32, n), cited: make([][]uint32, n)}
+	t := &segTable{ids: make([]string, n), dates: make([]uint32, n), one: make([][facetCited]uint32, n), cited: make([][]uint32, n), titles: make([][]uint32, n)}
 	var state segapi.DocVisitState
 	for i := range n {
 		id, err := seg.DocID(uint64(i))
@@ -91,11 +101,16 @@ func buildTable(seg segapi.Segment, dicts *[numFacets]*dict) (*segTable, error) 
 		}
 		t.ids[i] = string(id)
 		state, err = dv.VisitDocValues(uint64(i), tableFields, func(field string, term []byte) {
+			if field == fieldTitleF {
+				t.titles[i] = append(t.titles[i], words.id(term))
+				return
+			}
 			t.set(i, field, term, dicts)
 		}, state)
 		if err != nil {
 			return nil, err
 		}
+		slices.Sort(t.titles[i])
 	}
 	return t, nil
 }
@@ -143,6 +158,7 @@ type tables struct {
 	mu    sync.Mutex
 	segs  map[segapi.Segment]*tableEntry
 	dicts [numFacets]*dict
+	words *dict // title words
 }
 
 type tableEntry struct {
@@ -152,7 +168,7 @@ type tableEntry struct {
 }
 
 func newTables() *tables {
-	ts := &tables{segs: map[segapi.Segment]*tableEntry{}}
+	ts := &tables{segs: map[segapi.Segment]*tableEntry{}, words: newDict()}
 	for i := range ts.dicts {
 		ts.dicts[i] = newDict()
 	}
@@ -175,7 +191,7 @@ func (ts *tables) viewOf(snap *scorch.IndexSnapshot) (*view, error) {
 	for i, ss := range segs {
 		seg := ss.Segment()
 		e := entries[i]
-		e.once.Do(func() { e.t, e.err = buildTable(seg, &ts.dicts) })
+		e.once.Do(func() { e.t, e.err = buildTable(seg, &ts.dicts, ts.words) })
 		if e.err != nil {
 			return nil, e.err
 		}
