@@ -289,16 +289,22 @@ func (x *Index) citedCounts(ctx context.Context, q query.Query, limit int) ([]Fa
 // titleBonus returns the score a match gets for the query words in its
 // title: scoreTitle each. Words no title has are not in the dictionary.
 func (x *Index) titleBonus(words []string) func(match) float64 {
-	var ids []uint32
+	var want []bool // by word id
 	for _, w := range words {
 		if id, ok := x.tables.words.lookup(w); ok && id != 0 {
-			ids = append(ids, id)
+			if int(id) >= len(want) {
+				want = append(want, make([]bool, int(id)+1-len(want))...)
+			}
+			want[id] = true
 		}
 	}
 	return func(m match) float64 {
+		if want == nil {
+			return 0
+		}
 		n := 0
-		for _, id := range ids {
-			if _, ok := slices.BinarySearch(m.t.titles[m.row], id); ok {
+		for _, id := range m.t.titles[m.row] {
+			if int(id) < len(want) && want[id] {
 				n++
 			}
 		}
