@@ -60,6 +60,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -1877,29 +1878,41 @@ func (x *Index) Citing(ctx context.Context, ref, relation, cursor string, limit 
 		limit = maxLimit
 	}
 	limit = min(limit, maxCitingLimit)
-	req := bleve.NewSearchRequestOptions(constant(fieldCites, key, 1), limit+1, 0, false)
-	req.Fields = []string{fieldSrc}
-	req.SortBy([]string{fieldDate, "_id"})
+	var after *match
 	if cursor != "" {
-		if req.SearchAfter, err = decodeCursor(cursor); err != nil {
+		if after, err = decodeCursor(cursor); err != nil {
 			return nil, err
 		}
 	}
-	res, err := x.search(ctx, req)
+	c, err := x.open()
 	if err != nil {
 		return nil, err
 	}
-	page := &CitingPage{Total: res.Total, Hits: []Citation{}}
-	for i, h := range res.Hits {
+	defer c.close()
+	less := order("date")
+	top := &best{n: limit + 1, less: less}
+	total := 0
+	err = c.each(ctx, x, constant(fieldCites, key, 1), false, func(mt match) {
+		total++
+		if after == nil || less(mt, *after) > 0 {
+			top.add(mt)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	page := &CitingPage{Total: uint64(total), Hits: []Citation{}}
+	hits := top.sorted()
+	for i, mt := range hits {
 		if i == limit {
-			page.Next = encodeCursor(res.Hits[i-1].Sort)
+			page.Next = encodeCursor(hits[i-1])
 			break
 		}
-		st, err := storedOf(h.Fields, wantRefs)
+		st, err := c.stored(mt.id(), wantRefs)
 		if err != nil {
 			return nil, err
 		}
-		page.Hits = append(page.Hits, Citation{Hit: newHit(h.ID, st.sum), References: matchingRefs(st.refs, key), Text: string(st.text)})
+		page.Hits = append(page.Hits, Citation{Hit: newHit(mt.id(), st.sum), References: matchingRefs(st.refs, key), Text: string(st.text)})
 	}
 	return page, nil
 }
@@ -1919,18 +1932,25 @@ func matchingRefs(refs []*extract.Reference, key string) []*extract.Reference {
 	return out
 }
 
-func encodeCursor(sort []string) string {
-	b, _ := json.Marshal(sort)
+// A cursor is the date key and id of the last document of a page.
+func encodeCursor(m match) string {
+	b, _ := json.Marshal([]string{strconv.FormatUint(uint64(m.date()), 10), m.id()})
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(c string) ([]string, error) {
+// decodeCursor returns a match that sorts like the cursor's document.
+func decodeCursor(c string) (*match, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	var sort []string
 	if err != nil || json.Unmarshal(b, &sort) != nil || len(sort) != 2 {
 		return nil, ErrBadCursor
 	}
-	return sort, nil
+	date, err := strconv.ParseUint(sort[0], 10, 32)
+	if err != nil {
+		return nil, ErrBadCursor
+	}
+	t := &segTable{ids: []string{sort[1]}, dates: []uint32{uint32(date)}}
+	return &match{t: t}, nil
 }
 
 // RefCount is a cited document with the number of documents citing it.
