@@ -29,10 +29,16 @@
 //     checked ones, the facets count the matches among them, and
 //     SearchResult.Approximate is set. The page itself is always exact.
 //     Snippets are computed from the stored text, with byte offsets into it.
-//   - Only the folded text, title and symbol are scored (tf-idf); a word
-//     present with its exact diacritics adds a constant, so exact matches
-//     rank first. Filters (kind, issuer, dates, cites, section) never
-//     change scores.
+//   - Only the folded text (with the title's words) and the symbol are
+//     scored (tf-idf); a word present with its exact diacritics adds a
+//     constant, so exact matches rank first, and a word of the title a
+//     larger one. Filters (kind, issuer, dates, cites, section) never
+//     change scores; a search sorted by date is not scored (score 0).
+//   - Searches, facets and citing pages read the per-document values they
+//     need (id, date, kind, issuer, year, cited ids, title words) from
+//     tables built once per immutable segment (see table.go), not from
+//     bleve's doc values on every match; results are those of bleve's own
+//     collector (TestCollectionMatchesBleve).
 //   - Cited references are matched exactly on their own symbol and date
 //     (see ParseRef): "43-KL/TW" never finds a document citing only
 //     "43-CT/TW", and 25-NQ/TW@2008-… is not 25-NQ/TW@2013-06-03.
