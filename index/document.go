@@ -1,0 +1,323 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"vanban/extract"
+)
+
+// document builds the bleve document of one extracted document.
+func (x *Index) document(doc *extract.Document, text string) (*document.Document, error) {
+	if doc == nil {
+		return nil, ErrNilDoc
+	}
+	refs, err := json.Marshal(doc.References)
+	if err != nil {
+		return nil, err
+	}
+	rest := *doc
+	rest.References = nil
+	raw, err := json.Marshal(&rest)
+	if err != nil {
+		return nil, err
+	}
+	d := document.NewDocument(DocID(text))
+	b := fieldBuilder{d: d, an: x.byName}
+	src := encodeSrc(newSummary(doc).encode(), []byte(text), refs, raw)
+	d.AddField(&storedField{name: fieldSrc, value: src})
+	b.metadata(doc)
+	b.references(doc.References)
+	b.deadlines(doc.Deadlines)
+	b.text(doc, text)
+	return d, nil
+}
+
+// storedField is a stored-only field. Unlike a bleve TextField it is not
+// analysed: a TextField would copy the value, make it one keyword term
+// and put that term in the dictionary of each new segment.
+type storedField struct {
+	name  string
+	value []byte
+}
+
+func (f *storedField) Name() string                                      { return f.name }
+func (f *storedField) ArrayPositions() []uint64                          { return nil }
+func (f *storedField) Options() bindex.FieldIndexingOptions              { return optStored }
+func (f *storedField) Analyze()                                          {}
+func (f *storedField) Value() []byte                                     { return f.value }
+func (f *storedField) EncodedFieldType() byte                            { return 't' }
+func (f *storedField) AnalyzedLength() int                               { return 0 }
+func (f *storedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return nil }
+func (f *storedField) NumPlainTextBytes() uint64                         { return 0 }
+func (f *storedField) Size() int                                         { return 64 + len(f.value) }
+
+// linesSep separates the values of a lines field.
+const linesSep = "\n"
+
+type fieldBuilder struct {
+	d  *document.Document
+	an map[string]analysis.Analyzer
+}
+
+// add adds a field as fieldSpecs describes it.
+func (b fieldBuilder) add(name, value string) {
+	if value == "" {
+		return
+	}
+	spec := fieldSpecs[name]
+	b.d.AddField(document.NewTextFieldCustom(name, nil, []byte(value), spec.opt, b.an[spec.analyzer]))
+}
+
+func (b fieldBuilder) lines(name string, values []string) {
+	b.add(name, strings.Join(values, linesSep))
+}
+
+func (b fieldBuilder) metadata(doc *extract.Document) {
+	b.add(fieldKind, string(doc.Kind))
+	b.add(fieldKindF, extract.Fold(string(doc.Kind)))
+	b.add(fieldIssuer, string(doc.Issuer))
+	b.add(fieldIssuerF, string(doc.Issuer))
+	b.add(fieldPlace, string(doc.Place))
+	b.add(fieldSymbol, string(doc.Symbol))
+	b.add(fieldTitleF, string(doc.Title))
+	if sym, ok := findSymbol(string(doc.Symbol)); ok {
+		own := &extract.Reference{ID: sym.canon, Kind: string(doc.Kind), Number: extract.Str(sym.number), Symbol: extract.Str(sym.canon), Date: doc.Date}
+		b.lines(fieldOwn, refKeys(own))
+	}
+	if date := string(doc.Date); validDate(date) {
+		b.add(fieldDate, date)
+		b.add(fieldYear, date[:4])
+	}
+}
+
+// references indexes the match keys of every reference, alone and with
+// each of its relations ("implements|s:25-nq/tw"), and the ids for facets.
+func (b fieldBuilder) references(refs []*extract.Reference) {
+	var keys, ids []string
+	for _, r := range refs {
+		if r == nil {
+			continue
+		}
+		ids = append(ids, r.ID)
+		rk := refKeys(r)
+		keys = append(keys, rk...)
+		for _, rel := range relations(r) {
+			for _, k := range rk {
+				keys = append(keys, rel+"|"+k)
+			}
+		}
+	}
+	b.lines(fieldCites, dedupe(keys))
+	b.lines(fieldCited, dedupe(ids))
+}
+
+// relations returns the relations of a reference and of its mentions.
+func relations(r *extract.Reference) []string {
+	var rels []string
+	if r.Relation != "" {
+		rels = append(rels, r.Relation)
+	}
+	for _, m := range r.Mentions {
+		if m.Relation != "" {
+			rels = append(rels, m.Relation)
+		}
+	}
+	return dedupe(rels)
+}
+
+func dedupe(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// deadlines indexes the months each deadline covers ("2018-06"; "long"
+// for deadlines over maxDeadlineMonths) and the responsible bodies.
+func (b fieldBuilder) deadlines(dls []*extract.Deadline) {
+	var months, resp []string
+	for _, dl := range dls {
+		if dl == nil {
+			continue
+		}
+		months = append(months, deadlineMonths(dl.Start, dl.End)...)
+		if dl.Responsible != "" {
+			resp = append(resp, string(dl.Responsible))
+		}
+	}
+	b.lines(fieldDeadline, dedupe(months))
+	b.add(fieldResp, strings.Join(resp, "\n"))
+}
+
+const maxDeadlineMonths = 36
+
+// deadlineMonths lists the months from start to end ("YYYY-MM").
+func deadlineMonths(start, end string) []string {
+	if !validDate(start) {
+		return nil
+	}
+	if !validDate(end) || end < start {
+		end = start
+	}
+	var out []string
+	y, m := atoi(start[:4]), 1
+	if len(start) >= 7 {
+		m = atoi(start[5:7])
+	}
+	last := end[:min(7, len(end))]
+	for len(out) <= maxDeadlineMonths {
+		ym := fmt.Sprintf("%04d-%02d", y, m)
+		if ym > last && !(len(last) == 4 && ym[:4] == last) {
+			return out
+		}
+		out = append(out, ym)
+		if m++; m > 12 {
+			y, m = y+1, 1
+		}
+	}
+	return []string{"long"}
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range []byte(s) {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// validDate accepts "YYYY", "YYYY-MM" and "YYYY-MM-DD".
+func validDate(s string) bool {
+	switch len(s) {
+	case 4, 7, 10:
+	default:
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// text indexes the words of the text (exact and folded) and its words by
+// section kind, analysing the text once for all these fields (textFields).
+func (b fieldBuilder) text(doc *extract.Document, text string) {
+	if text == "" {
+		return
+	}
+	segs := segments(doc, text)
+	ta := &textAnalysis{text: []byte(text), segs: segs, vi: b.an[AnalyzerVi], fold: b.an[AnalyzerFolded]}
+	if title := string(doc.Title); !strings.Contains(text, title) {
+		ta.title = []byte(title) // a title not in the text (joined lines, given apart)
+	}
+	b.d.AddField(&textField{name: fieldExact, ta: ta})
+	b.d.AddField(&textField{name: fieldFolded, ta: ta})
+	var kinds []string
+	for _, k := range searchableKinds {
+		if slices.ContainsFunc(segs, func(s segment) bool { return s.kind == k }) {
+			b.d.AddField(&textField{name: sectionField(k), ta: ta})
+			kinds = append(kinds, k)
+		}
+	}
+	b.lines(fieldSections, kinds)
+}
+
+// textAnalysis analyses the text of a document once for the exact, folded
+// and section fields: the tokenizer runs once, then the filters of the
+// "vi_marked" and "vi_folded" analyzers (TestTextFieldsMatchAnalyzers
+// checks the terms are theirs).
+type textAnalysis struct {
+	once     sync.Once
+	text     []byte
+	segs     []segment
+	title    []byte // words added to the folded field, not to sections
+	vi, fold analysis.Analyzer
+	freqs    map[string]bindex.TokenFrequencies
+	lens     map[string]int
+}
+
+func (ta *textAnalysis) run() {
+	exact := Tokenizer{}.Tokenize(ta.text)
+	folded := make(analysis.TokenStream, len(exact))
+	toks := make([]analysis.Token, len(exact))
+	for i, t := range exact {
+		toks[i] = *t
+		folded[i] = &toks[i]
+	}
+	// Fold first: it copies changed terms, while lowercasing works in place.
+	folded = filterAll(ta.fold, folded)
+	exact = filterAll(ta.vi, exact)
+	exact = MarkedFilter{}.Filter(exact)
+	ta.freqs = map[string]bindex.TokenFrequencies{}
+	ta.lens = map[string]int{}
+	ta.set(fieldExact, exact, optFilter)
+	ta.set(fieldFolded, append(folded, ta.fold.Analyze(ta.title)...), optScored)
+	byKind := map[string]analysis.TokenStream{}
+	k := 0
+	for _, t := range folded {
+		for k < len(ta.segs) && ta.segs[k].end <= t.Start {
+			k++
+		}
+		if k < len(ta.segs) {
+			byKind[ta.segs[k].kind] = append(byKind[ta.segs[k].kind], t)
+		}
+	}
+	for _, kind := range searchableKinds {
+		ta.set(sectionField(kind), byKind[kind], optFilter)
+	}
+}
+
+func (ta *textAnalysis) set(field string, ts analysis.TokenStream, opt bindex.FieldIndexingOptions) {
+	ta.freqs[field] = analysis.TokenFrequency(ts, nil, opt)
+	ta.lens[field] = len(ts)
+}
+
+// filterAll runs the token filters of an analyzer built by chain.
+func filterAll(a analysis.Analyzer, ts analysis.TokenStream) analysis.TokenStream {
+	if da, ok := a.(*analysis.DefaultAnalyzer); ok {
+		for _, f := range da.TokenFilters {
+			ts = f.Filter(ts)
+		}
+	}
+	return ts
+}
+
+// textField is one field of a textAnalysis.
+type textField struct {
+	name string
+	ta   *textAnalysis
+}
+
+func (f *textField) Name() string             { return f.name }
+func (f *textField) ArrayPositions() []uint64 { return nil }
+func (f *textField) Options() bindex.FieldIndexingOptions {
+	return fieldSpecs[f.name].opt
+}
+func (f *textField) Analyze()               { f.ta.once.Do(f.ta.run) }
+func (f *textField) Value() []byte          { return nil }
+func (f *textField) EncodedFieldType() byte { return 't' }
+func (f *textField) AnalyzedLength() int    { return f.ta.lens[f.name] }
+func (f *textField) Size() int              { return 64 + len(f.ta.text)/4 }
+func (f *textField) AnalyzedTokenFrequencies() bindex.TokenFrequencies {
+	return f.ta.freqs[f.name]
+}
+
+// NumPlainTextBytes counts the text once, on the folded field.
+func (f *textField) NumPlainTextBytes() uint64 {
+	if f.name == fieldFolded {
+		return uint64(len(f.ta.text))
+	}
+	return 0
+}

@@ -1,0 +1,215 @@
+package index
+
+import (
+	"bytes"
+	"html"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"vanban/extract"
+)
+
+// Snippet sizes, in bytes.
+const (
+	snippetLen    = 240
+	snippetBefore = 60
+	maxSnippets   = 3
+)
+
+// sectionSegments returns the segments of a section kind (nil when kind
+// is "": no restriction).
+func sectionSegments(doc *extract.Document, text, kind string) []segment {
+	if kind == "" {
+		return nil
+	}
+	out := []segment{}
+	for _, s := range segments(doc, text) {
+		if s.kind == kind {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// snippetsOf returns up to three windows of text with the most distinct
+// marks (those inside the allowed segments unless nil), in text order.
+// Without marks it returns the start of the text (or of the first allowed
+// segment).
+func snippetsOf(text string, marks []mark, allowed []segment) []Snippet {
+	if allowed != nil {
+		marks = slices.DeleteFunc(marks, func(mk mark) bool { return !inSegments(allowed, mk.start) })
+	}
+	if len(marks) > 0 {
+		return pickWindows(text, marks)
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	start := 0
+	if len(allowed) > 0 {
+		start = allowed[0].start
+	}
+	return []Snippet{makeSnippet(text, start, start+snippetLen, nil)}
+}
+
+// mark is one match: a byte range and the term (or phrase) it matched.
+type mark struct {
+	start, end int
+	term       string
+}
+
+// find returns the marks of the terms and phrases in a folded token stream.
+func (m *matcher) find(ts analysis.TokenStream) []mark {
+	var out []mark
+	for i, t := range ts {
+		if m.terms[string(t.Term)] || len(m.numbers) > 0 && m.symbolMatch(t.Term) {
+			out = append(out, mark{t.Start, t.End, string(t.Term)})
+		}
+		for _, p := range m.phrases {
+			if i+len(p) <= len(ts) && phraseAt(ts[i:], p) {
+				out = append(out, mark{t.Start, ts[i+len(p)-1].End, strings.Join(p, " ")})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b mark) int { return a.start - b.start })
+	return out
+}
+
+// symbolMatch reports whether a folded symbol token has a wanted code and
+// number.
+func (m *matcher) symbolMatch(term []byte) bool {
+	if len(term) == 0 || !isDigit(term[0]) || !bytes.ContainsAny(term, "/") {
+		return false
+	}
+	_, sym, ok := scanSymbol(term, 0)
+	return ok && m.numbers[codeNumberKey(sym.code, sym.number)]
+}
+
+// needsText reports whether matches must be checked against the text.
+func (m *matcher) needsText() bool { return len(m.phrases) > 0 }
+
+// verify reports whether every phrase occurs in the tokens (inside the
+// allowed segments unless nil).
+func (m *matcher) verify(ts analysis.TokenStream, allowed []segment) bool {
+	for _, p := range m.phrases {
+		found := false
+		for i := 0; i+len(p) <= len(ts) && !found; i++ {
+			found = phraseAt(ts[i:], p) && (allowed == nil || inSegments(allowed, ts[i].Start))
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func phraseAt(ts analysis.TokenStream, p []string) bool {
+	for k, w := range p {
+		if string(ts[k].Term) != w {
+			return false
+		}
+	}
+	return true
+}
+
+func inSegments(segs []segment, i int) bool {
+	for _, s := range segs {
+		if s.start <= i && i < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// window is a candidate snippet.
+type window struct {
+	start, end int
+	marks      []mark
+	score      int
+}
+
+// pickWindows groups the marks into windows from left to right and keeps
+// the best ones.
+func pickWindows(text string, marks []mark) []Snippet {
+	var ws []window
+	for i := 0; i < len(marks); {
+		w := window{start: max(0, marks[i].start-snippetBefore)}
+		w.end = min(len(text), w.start+snippetLen)
+		distinct := map[string]bool{}
+		for i < len(marks) && marks[i].end <= w.end {
+			w.marks = append(w.marks, marks[i])
+			distinct[marks[i].term] = true
+			i++
+		}
+		if len(w.marks) == 0 { // a mark longer than the window
+			w.end = marks[i].end
+			w.marks = append(w.marks, marks[i])
+			i++
+		}
+		w.score = 100*len(distinct) + len(w.marks)
+		ws = append(ws, w)
+	}
+	slices.SortStableFunc(ws, func(a, b window) int { return b.score - a.score })
+	ws = ws[:min(len(ws), maxSnippets)]
+	slices.SortFunc(ws, func(a, b window) int { return a.start - b.start })
+	out := make([]Snippet, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, makeSnippet(text, w.start, w.end, w.marks))
+	}
+	return out
+}
+
+// makeSnippet cuts text[start:end], moved to word boundaries without
+// losing a mark, and marks the matches.
+func makeSnippet(text string, start, end int, marks []mark) Snippet {
+	end = min(end, len(text))
+	first, last := end, start
+	for _, mk := range marks {
+		first, last = min(first, mk.start), max(last, mk.end)
+	}
+	start = wordStart(text, start, first)
+	end = wordEnd(text, end, last)
+	s := Snippet{Start: start, End: end, Text: text[start:end], Marks: [][2]int{}}
+	var h strings.Builder
+	at := start
+	for _, mk := range marks {
+		if mk.start < at || mk.end > end {
+			continue
+		}
+		h.WriteString(html.EscapeString(text[at:mk.start]))
+		h.WriteString("<mark>" + html.EscapeString(text[mk.start:mk.end]) + "</mark>")
+		s.Marks = append(s.Marks, [2]int{mk.start - start, mk.end - start})
+		at = mk.end
+	}
+	h.WriteString(html.EscapeString(text[at:end]))
+	s.HTML = h.String()
+	return s
+}
+
+// wordStart moves i forward past a partial word (not beyond limit), to a
+// rune boundary.
+func wordStart(text string, i, limit int) int {
+	if i > 0 {
+		for j := i; j < limit && j < i+20; j++ {
+			if text[j] == ' ' || text[j] == '\n' {
+				return j + 1
+			}
+		}
+	}
+	return runeStart(text, i)
+}
+
+// wordEnd moves i back before a partial word (not before limit), to a
+// rune boundary.
+func wordEnd(text string, i, limit int) int {
+	if i < len(text) {
+		for j := i; j > limit && j > i-20; j-- {
+			if text[j-1] == ' ' || text[j-1] == '\n' {
+				return j - 1
+			}
+		}
+	}
+	return runeStart(text, i)
+}
