@@ -11,7 +11,6 @@
 package ingest
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -84,15 +83,19 @@ func Run(ctx context.Context, idx *index.Index, srcs []Source, opt Options) (Sta
 	defer cancel()
 	results := extractAll(ctx, srcs, opt)
 	st := Stats{Sources: len(srcs)}
-	f := &flusher{idx: idx, st: &st, sem: make(chan struct{}, max(1, opt.Workers))}
 	batch := make([]index.Item, 0, opt.BatchSize)
 	var batchBytes int64
 	flush := func() error {
-		if len(batch) > 0 {
-			f.flush(batch, batchBytes)
-			batch, batchBytes = make([]index.Item, 0, opt.BatchSize), 0
+		if len(batch) == 0 {
+			return nil
 		}
-		return cmp.Or(f.failed(), ctx.Err())
+		if _, err := idx.PutBatch(batch); err != nil {
+			return err
+		}
+		st.Indexed += len(batch)
+		st.Bytes += batchBytes
+		batch, batchBytes = batch[:0], 0
+		return ctx.Err()
 	}
 	var err error
 	for r := range results {
@@ -112,52 +115,13 @@ func Run(ctx context.Context, idx *index.Index, srcs []Source, opt Options) (Sta
 		}
 	}
 	if err == nil {
-		flush()
+		err = flush()
 	}
-	err = cmp.Or(err, f.wait(), parent.Err()) // parent: cancelled before anything was left to flush
+	if err == nil {
+		err = parent.Err() // cancelled before anything was left to flush
+	}
 	st.Elapsed = time.Since(start)
 	return st, err
-}
-
-// flusher indexes batches on up to cap(sem) goroutines at once: bleve
-// builds a batch's segment on the calling goroutine, so two batches in
-// flight keep both cores busy while extraction waits.
-type flusher struct {
-	idx *index.Index
-	sem chan struct{}
-	wg  sync.WaitGroup
-	mu  sync.Mutex
-	st  *Stats // Indexed and Bytes, under mu
-	err error  // the first error, under mu
-}
-
-// flush starts indexing a batch, waiting for a free slot.
-func (f *flusher) flush(batch []index.Item, size int64) {
-	f.sem <- struct{}{}
-	f.wg.Go(func() {
-		defer func() { <-f.sem }()
-		_, err := f.idx.PutBatch(batch)
-		f.mu.Lock()
-		defer f.mu.Unlock()
-		if err != nil {
-			f.err = cmp.Or(f.err, err)
-			return
-		}
-		f.st.Indexed += len(batch)
-		f.st.Bytes += size
-	})
-}
-
-func (f *flusher) failed() error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.err
-}
-
-// wait waits for the batches in flight and returns the first error.
-func (f *flusher) wait() error {
-	f.wg.Wait()
-	return f.failed()
 }
 
 // extractAll reads and extracts the sources on opt.Workers goroutines; the
