@@ -217,7 +217,7 @@ func (fc *counter) add(m match) {
 	for f, id := range m.t.one[m.row] {
 		fc.inc(f, id)
 	}
-	for _, id := range m.t.cited[m.row] {
+	for _, id := range m.t.cited.row(m.row) {
 		fc.inc(facetCited, id)
 	}
 }
@@ -276,7 +276,7 @@ func (x *Index) citedCounts(ctx context.Context, q query.Query, limit int) ([]Fa
 	fc := getCounter()
 	defer putCounter(fc)
 	err = c.each(ctx, x, q, false, func(mt match) {
-		for _, id := range mt.t.cited[mt.row] {
+		for _, id := range mt.t.cited.row(mt.row) {
 			fc.inc(facetCited, id)
 		}
 	})
@@ -303,7 +303,7 @@ func (x *Index) titleBonus(words []string) func(match) float64 {
 			return 0
 		}
 		n := 0
-		for _, id := range m.t.titles[m.row] {
+		for _, id := range m.t.titles.row(m.row) {
 			if int(id) < len(want) && want[id] {
 				n++
 			}

@@ -78,9 +78,27 @@ type segTable struct {
 	ids    []string
 	dates  []uint32 // YYYYMMDD, 0 when none
 	one    [][facetCited]uint32
-	cited  [][]uint32
-	titles [][]uint32 // folded title words (ids of tables.words), sorted
+	cited  flat // cited ids
+	titles flat // folded title words (ids of tables.words), sorted
 }
+
+// flat holds a list of ids per row in one array (rows are visited in
+// order, so their lists are read sequentially).
+type flat struct {
+	ids  []uint32
+	ends []uint32 // end of each row's ids
+}
+
+func (f *flat) row(i int) []uint32 {
+	start := uint32(0)
+	if i > 0 {
+		start = f.ends[i-1]
+	}
+	return f.ids[start:f.ends[i]]
+}
+
+// end closes the current row.
+func (f *flat) end() { f.ends = append(f.ends, uint32(len(f.ids))) }
 
 // tableFields are the doc-value fields a table reads.
 var tableFields = []string{fieldDate, fieldKind, fieldIssuer, fieldYear, fieldCited, fieldTitleF}
@@ -92,7 +110,7 @@ func buildTable(seg segapi.Segment, dicts *[numFacets]*dict, words *dict) (*segT
 		return nil, fmt.Errorf("index: segment %T has no doc values", seg)
 	}
 	n := int(seg.Count())
-	t := &segTable{ids: make([]string, n), dates: make([]uint32, n), one: make([][facetCited]uint32, n), cited: make([][]uint32, n), titles: make([][]uint32, n)}
+	t := &segTable{ids: make([]string, n), dates: make([]uint32, n), one: make([][facetCited]uint32, n)}
 	var state segapi.DocVisitState
 	for i := range n {
 		id, err := seg.DocID(uint64(i))
@@ -102,7 +120,7 @@ func buildTable(seg segapi.Segment, dicts *[numFacets]*dict, words *dict) (*segT
 		t.ids[i] = string(id)
 		state, err = dv.VisitDocValues(uint64(i), tableFields, func(field string, term []byte) {
 			if field == fieldTitleF {
-				t.titles[i] = append(t.titles[i], words.id(term))
+				t.titles.ids = append(t.titles.ids, words.id(term))
 				return
 			}
 			t.set(i, field, term, dicts)
@@ -110,7 +128,9 @@ func buildTable(seg segapi.Segment, dicts *[numFacets]*dict, words *dict) (*segT
 		if err != nil {
 			return nil, err
 		}
-		slices.Sort(t.titles[i])
+		t.cited.end()
+		t.titles.end()
+		slices.Sort(t.titles.row(i))
 	}
 	return t, nil
 }
@@ -126,7 +146,7 @@ func (t *segTable) set(i int, field string, term []byte, dicts *[numFacets]*dict
 	case fieldYear:
 		t.one[i][facetYear] = dicts[facetYear].id(term)
 	case fieldCited:
-		t.cited[i] = append(t.cited[i], dicts[facetCited].id(term))
+		t.cited.ids = append(t.cited.ids, dicts[facetCited].id(term))
 	}
 }
 
