@@ -41,7 +41,9 @@ type Report struct {
 	IndexBytes        int64
 	PeakRSS           int64 // bytes, during extract+index (-1 when unknown)
 	Seq, Conc, Citing Latency
-	Plain             Plain
+	// Recall of unaccented searches and of citing queries (see recall.go).
+	Unaccented, CitingRecall []Recall
+	Plain                    Plain
 }
 
 // Plain is the plain-bleve baseline.
@@ -143,7 +145,10 @@ func measureVanban(ctx context.Context, opt Options, dir string, docs [][]byte, 
 	}
 	rep.CompactTime = time.Since(start)
 	rep.IndexBytes = dirSize(dir)
-	return measureLatency(opt, idx, rep)
+	if err := measureLatency(opt, idx, rep); err != nil {
+		return err
+	}
+	return measureRecall(ctx, idx, docs, rep)
 }
 
 // compact merges the index and waits for the merged-away files to go.

@@ -24,6 +24,16 @@ func TestRunSmall(t *testing.T) {
 	if rep.Ingest.Indexed != 40 || rep.IndexBytes == 0 || rep.Plain.IndexBytes == 0 || rep.Seq.N != 24 || rep.Citing.N != 24 {
 		t.Errorf("report %+v", rep)
 	}
+	for _, rs := range [][]Recall{rep.Unaccented, rep.CitingRecall} {
+		if recallOf(rs) != 1 {
+			t.Errorf("recall %s", recallString(rs))
+		}
+	}
+	for _, r := range rep.CitingRecall {
+		if r.Extra != 0 {
+			t.Errorf("citing %s: %d documents that do not cite it", r.Query, r.Extra)
+		}
+	}
 	rep.Print(&out, opt.Clients)
 	for _, want := range []string{"extract+index ≥ 3× plain bleve", "search p99 ≤ 20 ms", "2 clients", "citing p99 ≤ 10 ms", "index ≤ 1.5× text"} {
 		if !strings.Contains(out.String(), want) {

@@ -94,7 +94,11 @@ func (r *Report) Print(w io.Writer, clients int) {
 	goal(w, fmt.Sprintf("search p99 ≤ 100 ms, %d clients", clients), fmt.Sprintf("%.2f ms (p50 %.2f)", ms(r.Conc.P99), ms(r.Conc.P50)), r.Conc.P99 <= 100*time.Millisecond)
 	goal(w, "citing p99 ≤ 10 ms", fmt.Sprintf("%.2f ms (p50 %.2f)", ms(r.Citing.P99), ms(r.Citing.P50)), r.Citing.P99 <= 10*time.Millisecond)
 	goal(w, "index ≤ 1.5× text", fmt.Sprintf("%.2f×", sizeRatio), sizeRatio <= 1.5)
+	goal(w, "recall of unaccented searches = 1.0", recallString(r.Unaccented), recallOf(r.Unaccented) == 1)
+	goal(w, "recall of citing queries = 1.0", recallString(r.CitingRecall), recallOf(r.CitingRecall) == 1)
 	printByTarget(w, "search, sequential", r.Seq)
+	printRecalls(w, "recall, unaccented searches", r.Unaccented)
+	printRecalls(w, "recall, citing queries", r.CitingRecall)
 	printByTarget(w, "citing, sequential", r.Citing)
 }
 
@@ -104,4 +108,19 @@ func goal(w io.Writer, what, got string, ok bool) {
 		verdict = "NOT met"
 	}
 	fmt.Fprintf(w, "%-44s %-28s %s\n", what, got, verdict)
+}
+
+func recallString(rs []Recall) string {
+	rel, found := 0, 0
+	for _, r := range rs {
+		rel, found = rel+r.Relevant, found+r.Found
+	}
+	return fmt.Sprintf("%.3f (%d of %d)", recallOf(rs), found, rel)
+}
+
+func printRecalls(w io.Writer, title string, rs []Recall) {
+	fmt.Fprintf(w, "\n%s (found / relevant, extra):\n", title)
+	for _, r := range rs {
+		fmt.Fprintf(w, "  %6d / %-6d %6d  %s\n", r.Found, r.Relevant, r.Extra, r.Query)
+	}
 }
