@@ -25,10 +25,12 @@ type collection struct {
 	view *view
 }
 
-// match is one matching document: its table row and score.
+// match is one matching document: its table row, number in the
+// snapshot and score.
 type match struct {
 	t     *segTable
 	row   int
+	num   uint64
 	score float64
 }
 
@@ -92,7 +94,7 @@ func (c *collection) each(ctx context.Context, x *Index, q query.Query, scored b
 			return ctx.Err()
 		}
 		t, row := c.view.locate(dm.IndexInternalID)
-		fn(match{t: t, row: row, score: dm.Score})
+		fn(match{t: t, row: row, num: dm.IndexInternalID.Value(), score: dm.Score})
 		sctx.DocumentMatchPool.Put(dm)
 	}
 	if err == nil {
@@ -309,5 +311,102 @@ func (x *Index) titleBonus(words []string) func(match) float64 {
 			}
 		}
 		return float64(n) * scoreTitle
+	}
+}
+
+// exactBonus scores the words present with their exact diacritics:
+// scoreExact each. It reads the postings of the exact field alongside
+// the matches (which come in document-number order), not through a
+// searcher per word; close it after use.
+type exactBonus struct {
+	rs  []bindex.TermFieldReader
+	cur []*bindex.TermFieldDoc // nil when a reader is done
+	id  bindex.IndexInternalID
+}
+
+func (c *collection) exactBonus(ctx context.Context, words []string) (*exactBonus, error) {
+	e := &exactBonus{}
+	for _, w := range words {
+		r, err := c.r.TermFieldReader(ctx, []byte(w), fieldExact, false, false, false)
+		if err != nil {
+			e.close()
+			return nil, err
+		}
+		e.rs = append(e.rs, r)
+		cur, err := r.Next(nil)
+		if err != nil {
+			e.close()
+			return nil, err
+		}
+		e.cur = append(e.cur, cur)
+	}
+	return e, nil
+}
+
+// of returns the bonus of a match; matches must come in increasing order.
+func (e *exactBonus) of(m match) float64 {
+	if len(e.rs) == 0 {
+		return 0
+	}
+	e.id = bindex.NewIndexInternalID(e.id, m.num)
+	n := 0
+	for i, r := range e.rs {
+		cur := e.cur[i]
+		if cur != nil && cur.ID.Compare(e.id) < 0 {
+			next, err := r.Advance(e.id, cur)
+			if err != nil {
+				next = nil
+			}
+			e.cur[i], cur = next, next
+		}
+		if cur != nil && cur.ID.Equals(e.id) {
+			n++
+		}
+	}
+	return float64(n) * scoreExact
+}
+
+func (e *exactBonus) close() {
+	for _, r := range e.rs {
+		r.Close()
+	}
+}
+
+// bonusScorer adds the bonuses to a match's score: the title bonus (not
+// in a search limited to a section) and the exact bonus; none when the
+// sort is by date.
+type bonusScorer struct {
+	title func(match) float64
+	exact *exactBonus
+}
+
+func (x *Index) bonuses(ctx context.Context, c *collection, r SearchRequest, m *matcher) (*bonusScorer, error) {
+	b := &bonusScorer{}
+	if !scored(r.Sort) {
+		return b, nil
+	}
+	if r.Section == "" {
+		b.title = x.titleBonus(m.words)
+	}
+	var err error
+	b.exact, err = c.exactBonus(ctx, m.exact)
+	return b, err
+}
+
+// of returns the bonus of a match; matches must come in increasing order.
+func (b *bonusScorer) of(m match) float64 {
+	s := 0.0
+	if b.title != nil {
+		s += b.title(m)
+	}
+	if b.exact != nil {
+		s += b.exact.of(m)
+	}
+	return s
+}
+
+func (b *bonusScorer) close() {
+	if b.exact != nil {
+		b.exact.close()
 	}
 }

@@ -18,8 +18,8 @@ import (
 
 // The collection (hit tables, own top-N and facets) returns what bleve's
 // own collector returns for the same query: totals, hits in order, scores
-// (plus the title bonus, computed here from the stored titles) and
-// facets, over several segments with deleted documents.
+// (plus the title and exact bonuses, computed here from the stored title
+// and text) and facets, over several segments with deleted documents.
 func TestCollectionMatchesBleve(t *testing.T) {
 	x := openTest(t)
 	files, _ := filepath.Glob("../testdata/*.txt")
@@ -52,6 +52,7 @@ func TestCollectionMatchesBleve(t *testing.T) {
 		{Kind: "kế hoạch", Sort: "date"}, {Query: "bao cao", From: "2015", To: "2020-06"},
 		{From: "2018-04-17", To: "2023", Sort: "-date", Limit: 50}, {Issuer: "tỉnh ủy", Query: "chỉ thị"},
 		{Query: "thực hiện -dân", Limit: 3, Offset: 2}, {Cites: "25-NQ/TW", Sort: "date"},
+		{Query: "Đảng bộ dân", Section: "organization"}, {Query: "ủy ban nhân dân"}, {Query: "uỷ ban"},
 	}
 	for _, r := range reqs {
 		got := search(t, x, r)
@@ -119,18 +120,29 @@ func bleveSearch(t *testing.T, x *Index, r SearchRequest) *SearchResult {
 	_, m, _ := x.query(r)
 	for _, h := range res.Hits {
 		hit := Hit{ID: h.ID, Score: h.Score}
-		if scored(r.Sort) && r.Section == "" { // the title bonus, from the stored title
-			doc, _, err := x.Get(h.ID)
+		if scored(r.Sort) { // the bonuses, from the stored title and text
+			doc, text, err := x.Get(h.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
 			hit.Date = string(doc.Date)
+			inTitle, exact := 0, 0
 			title := x.foldedWords(string(doc.Title))
 			for _, w := range m.words {
-				if slices.Contains(title, w) {
-					hit.Score += scoreTitle
+				if r.Section == "" && slices.Contains(title, w) {
+					inTitle++
 				}
 			}
+			terms := map[string]bool{}
+			for _, tok := range x.an.marked.Analyze([]byte(text)) {
+				terms[string(tok.Term)] = true
+			}
+			for _, e := range m.exact {
+				if terms[e] {
+					exact++
+				}
+			}
+			hit.Score += float64(inTitle)*scoreTitle + float64(exact)*scoreExact
 		}
 		out.Hits = append(out.Hits, hit)
 	}

@@ -21,7 +21,7 @@ func (x *Index) query(r SearchRequest) (query.Query, *matcher, error) {
 	if r.Section != "" && !slices.Contains(searchableKinds, r.Section) {
 		return nil, nil, fmt.Errorf("%w %q", ErrBadSection, r.Section)
 	}
-	must, mustNot, bonus, textFilters, m := x.textQuery(parseQuery(r.Query), r.Section)
+	must, mustNot, textFilters, m := x.textQuery(parseQuery(r.Query), r.Section)
 	filters, err := x.filters(r)
 	if err != nil {
 		return nil, nil, err
@@ -32,9 +32,6 @@ func (x *Index) query(r SearchRequest) (query.Query, *matcher, error) {
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(must...)
-	if len(bonus) > 0 && scored(r.Sort) {
-		bq.Should = &bonusQuery{bonus} // not wrapped in a disjunction
-	}
 	if len(mustNot) > 0 {
 		bq.AddMustNot(mustNot...)
 	}
@@ -155,6 +152,7 @@ type matcher struct {
 	phrases [][]string      // folded terms of phrases
 	numbers map[string]bool // "kl 62": symbols of that code and number
 	words   []string        // folded words of terms and phrases, for the title bonus
+	exact   []string        // their exact forms with diacritics, for the exact bonus
 }
 
 // numberKey recognises a document number written after its kind ("ket
@@ -181,11 +179,11 @@ func numberKey(prev []string, word string) string {
 
 // textQuery builds one required query per positive clause, one excluded
 // query per negative clause (a multi-word one excludes documents having
-// all the words), the optional bonuses of the positive words, the
-// non-scoring filters of the positive clauses (their words in the
-// section) and the matcher of the positive clauses (whose phrases are
-// checked against the text).
-func (x *Index) textQuery(cs []clause, section string) (must, mustNot, bonus, filters []query.Query, m *matcher) {
+// all the words), the non-scoring filters of the positive clauses (their
+// words in the section) and the matcher of the positive clauses (whose
+// phrases are checked against the text, whose words get the title and
+// exact bonuses).
+func (x *Index) textQuery(cs []clause, section string) (must, mustNot, filters []query.Query, m *matcher) {
 	m = &matcher{terms: map[string]bool{}, numbers: map[string]bool{}}
 	var prev []string // folded words of the positive word clauses so far
 	for _, c := range cs {
@@ -202,8 +200,8 @@ func (x *Index) textQuery(cs []clause, section string) (must, mustNot, bonus, fi
 		for _, ft := range folded {
 			e, f := exact[ft.Start], string(ft.Term)
 			q := wordQuery(f, section == "")
-			if !c.neg {
-				bonus = append(bonus, wordBonus(e)...)
+			if !c.neg && !plain([]byte(e)) && !slices.Contains(m.exact, e) { // plain words are not in the exact field
+				m.exact = append(m.exact, e)
 			}
 			if key := numberKey(prev, f); key != "" && !c.phrase && !c.neg {
 				q = bleve.NewDisjunctionQuery(q, constant(fieldCites, "n:"+key, scoreRef), constant(fieldOwn, "n:"+key, scoreRef))
@@ -226,7 +224,7 @@ func (x *Index) textQuery(cs []clause, section string) (must, mustNot, bonus, fi
 		filters = append(filters, conds...)
 		m.add(seq)
 	}
-	return must, mustNot, bonus, filters, m
+	return must, mustNot, filters, m
 }
 
 func conjunction(qs []query.Query) query.Query {
@@ -270,17 +268,6 @@ func wordQuery(f string, meta bool) query.Query {
 		return q
 	}
 	return bleve.NewDisjunctionQuery(q, boosted(fieldSymbol, f, boostSymbol))
-}
-
-// wordBonus returns the optional queries of a word: scoreExact when it
-// is in the text exactly (e). (Title matches are scored by the
-// collection: see titleBonus.)
-func wordBonus(e string) []query.Query {
-	var qs []query.Query
-	if !plain([]byte(e)) { // plain words are not in the exact field
-		qs = append(qs, constant(fieldExact, e, scoreExact))
-	}
-	return qs
 }
 
 // constant matches a term with a constant score: the field has no norms.

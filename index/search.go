@@ -110,14 +110,17 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 	fc := getCounter()
 	defer putCounter(fc)
 	total := 0
-	keep, bonus := dateFilter(r.From, r.To), x.titleBonus(m.words)
+	score, err := x.bonuses(ctx, c, r, m)
+	if err != nil {
+		return nil, err
+	}
+	defer score.close()
+	keep := dateFilter(r.From, r.To)
 	err = c.each(ctx, x, q, scored(r.Sort), func(mt match) {
 		if !keep(mt) {
 			return
 		}
-		if scored(r.Sort) && r.Section == "" {
-			mt.score += bonus(mt)
-		}
+		mt.score += score.of(mt)
 		total++
 		fc.add(mt)
 		top.add(mt)
@@ -186,12 +189,15 @@ func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchReque
 	limit, offset := page(r)
 	cands := &best{n: maxVerify, less: order(r.Sort)}
 	total := 0
-	keep, bonus := dateFilter(r.From, r.To), x.titleBonus(m.words)
-	err := c.each(ctx, x, q, scored(r.Sort), func(mt match) {
-		if scored(r.Sort) && r.Section == "" {
-			mt.score += bonus(mt)
-		}
+	score, err := x.bonuses(ctx, c, r, m)
+	if err != nil {
+		return nil, err
+	}
+	defer score.close()
+	keep := dateFilter(r.From, r.To)
+	err = c.each(ctx, x, q, scored(r.Sort), func(mt match) {
 		if keep(mt) {
+			mt.score += score.of(mt)
 			total++
 			cands.add(mt)
 		}
