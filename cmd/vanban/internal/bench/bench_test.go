@@ -74,3 +74,26 @@ func BenchmarkSearches(b *testing.B) {
 		})
 	}
 }
+
+// TestLatencyOfIndex runs the latency measures of `vanban bench` (three
+// times) against an index left by `vanban bench --data DIR` (set
+// VANBAN_BENCH_INDEX=DIR/vanban); it is skipped without one.
+func TestLatencyOfIndex(t *testing.T) {
+	dir := os.Getenv("VANBAN_BENCH_INDEX")
+	if dir == "" {
+		t.Skip("VANBAN_BENCH_INDEX not set")
+	}
+	idx, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for range 3 {
+		var out bytes.Buffer
+		rep := &Report{}
+		if err := measureLatency(Options{Queries: 240, Clients: 8, Out: &out}, idx, rep); err != nil {
+			t.Fatal(err)
+		}
+		t.Log(out.String())
+	}
+}
