@@ -289,28 +289,30 @@ func (x *Index) citedCounts(ctx context.Context, q query.Query, limit int) ([]Fa
 }
 
 // titleBonus returns the score a match gets for the query words in its
-// title: scoreTitle each. Words no title has are not in the dictionary.
+// title: scoreTitle each (nil when no title has any of them). The count
+// of each row of a table is made from the rows of the words once.
 func (x *Index) titleBonus(words []string) func(match) float64 {
-	var want []bool // by word id
+	var ids []uint32
 	for _, w := range words {
 		if id, ok := x.tables.words.lookup(w); ok && id != 0 {
-			if int(id) >= len(want) {
-				want = append(want, make([]bool, int(id)+1-len(want))...)
-			}
-			want[id] = true
+			ids = append(ids, id)
 		}
 	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var last *segTable
+	var counts []uint8
 	return func(m match) float64 {
-		if want == nil {
-			return 0
-		}
-		n := 0
-		for _, id := range m.t.titles.row(m.row) {
-			if int(id) < len(want) && want[id] {
-				n++
+		if m.t != last {
+			last, counts = m.t, make([]uint8, len(m.t.ids))
+			for _, id := range ids {
+				for _, row := range m.t.titleRows[id] {
+					counts[row]++
+				}
 			}
 		}
-		return float64(n) * scoreTitle
+		return float64(counts[m.row]) * scoreTitle
 	}
 }
 

@@ -80,6 +80,9 @@ type segTable struct {
 	one    [][facetCited]uint32
 	cited  flat // cited ids
 	titles flat // folded title words (ids of tables.words), sorted
+	// titleRows lists the rows having each title word (the title bonus
+	// reads the rows of the query's words, not every title).
+	titleRows map[uint32][]int32
 }
 
 // flat holds a list of ids per row in one array (rows are visited in
@@ -131,6 +134,12 @@ func buildTable(seg segapi.Segment, dicts *[numFacets]*dict, words *dict) (*segT
 		t.cited.end()
 		t.titles.end()
 		slices.Sort(t.titles.row(i))
+	}
+	t.titleRows = map[uint32][]int32{}
+	for i := range n {
+		for _, id := range t.titles.row(i) {
+			t.titleRows[id] = append(t.titleRows[id], int32(i))
+		}
 	}
 	return t, nil
 }
