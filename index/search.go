@@ -187,11 +187,35 @@ var verifyMargin = 10
 // documents that pass.
 func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchRequest, q query.Query, m *matcher) (*SearchResult, error) {
 	limit, offset := page(r)
-	cands := &best{n: maxVerify, less: order(r.Sort)}
+	need := max(minVerify, offset+limit+verifyMargin)
+	// Keep a few times the candidates the page needs; only when too few
+	// pass, collect again with more (up to maxVerify).
+	for k := min(4*need, maxVerify); ; k = min(8*k, maxVerify) {
+		cands, total, err := x.candidates(ctx, c, r, q, m, k)
+		if err != nil {
+			return nil, err
+		}
+		out, checked, err := x.verify(c, r, m, cands)
+		if err != nil {
+			return nil, err
+		}
+		if checked < len(cands) || len(cands) == total || k == maxVerify {
+			if n := uint64(checked); uint64(total) > n {
+				out.Total, out.Approximate = out.Total*uint64(total)/n, true
+			}
+			return out, nil
+		}
+	}
+}
+
+// candidates returns the k best matches of q, in order, and the number of
+// matches.
+func (x *Index) candidates(ctx context.Context, c *collection, r SearchRequest, q query.Query, m *matcher, k int) ([]match, int, error) {
+	cands := &best{n: k, less: order(r.Sort)}
 	total := 0
 	score, err := x.bonuses(ctx, c, r, m)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer score.close()
 	keep := dateFilter(r.From, r.To)
@@ -202,15 +226,21 @@ func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchReque
 			cands.add(mt)
 		}
 	})
-	if err != nil {
-		return nil, err
-	}
+	return cands.sorted(), total, err
+}
+
+// verify checks candidates in order for the phrases until the page and
+// verifyMargin more matches are found (at least minVerify checked), and
+// returns the page, the facets and total of the matches found, and the
+// number of candidates checked.
+func (x *Index) verify(c *collection, r SearchRequest, m *matcher, cands []match) (*SearchResult, int, error) {
+	limit, offset := page(r)
 	out := &SearchResult{Hits: []Hit{}}
 	fc := getCounter()
 	defer putCounter(fc)
 	matched, checked := 0, 0
 	var sc textScanner
-	for _, mt := range cands.sorted() {
+	for _, mt := range cands {
 		if checked >= minVerify && matched >= offset+limit+verifyMargin {
 			break
 		}
@@ -220,7 +250,7 @@ func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchReque
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		var allowed []segment
 		var marks []mark
@@ -245,10 +275,7 @@ func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchReque
 		matched++
 	}
 	out.Total, out.Facets = uint64(matched), fc.top(x, facetSize)
-	if n := uint64(checked); uint64(total) > n {
-		out.Total, out.Approximate = uint64(matched)*uint64(total)/n, true
-	}
-	return out, nil
+	return out, checked, nil
 }
 
 // facetCounter counts the facets of documents checked one by one.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -131,5 +132,31 @@ func TestCitingText(t *testing.T) {
 	}
 	if _, err := x.Text("nope"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Text(missing): %v", err)
+	}
+}
+
+// When fewer candidates than the page needs pass the phrase check, the
+// candidates are collected again, more of them, until the page is found.
+func TestSearchPhraseCollectsMore(t *testing.T) {
+	x := openTest(t)
+	var items []Item
+	for i := range 12 {
+		words := "alpha gamma beta" // both words, not the phrase
+		if i < 2 {
+			words = "alpha beta" // the phrase, in the two oldest
+		}
+		date := fmt.Sprintf("20%02d-01-01", 10+i)
+		items = append(items, newDoc("Kế hoạch", fmt.Sprintf("%d-KH/TU", i+1), "Tỉnh ủy", date, "kế hoạch").para(fmt.Sprintf("%s (%d)", words, i)).item())
+	}
+	ids := put(t, x, items...)
+	defer func(a, b int) { minVerify, verifyMargin = a, b }(minVerify, verifyMargin)
+	minVerify, verifyMargin = 1, 0
+	res := search(t, x, SearchRequest{Query: `"alpha beta"`, Sort: "-date", Limit: 1})
+	if len(res.Hits) != 1 || res.Hits[0].ID != ids[1] {
+		t.Fatalf("hits %v, want [%s]", hitIDs(res), ids[1])
+	}
+	res = search(t, x, SearchRequest{Query: `"alpha beta"`, Sort: "-date", Limit: 5})
+	if !reflect.DeepEqual(hitIDs(res), []string{ids[1], ids[0]}) || res.Total != 2 || res.Approximate {
+		t.Errorf("hits %v total %d approximate %v, want both, exact", hitIDs(res), res.Total, res.Approximate)
 	}
 }
