@@ -132,64 +132,91 @@ func packWord(w []byte) (uint64, bool) {
 // a longer word may be syllables glued together.
 const longestSyllable = 7
 
+// bytesPerToken sizes the token slice: Vietnamese prose has about one
+// word per six bytes, so len/5 rarely grows.
+const bytesPerToken = 5
+
+// keyPrefix is how many folded bytes of a word the tokenizer keeps: one
+// more than a packed key holds, so a longer word is seen as longer.
+const keyPrefix = 9
+
 func tokenize(text string) tokens {
-	ts := make(tokens, 0, len(text)/6)
-	var arr [40]byte
-	w := arr[:0]
+	ts := make(tokens, 0, len(text)/bytesPerToken+16)
+	var arr [keyPrefix + utf8.UTFMax]byte
+	w := arr[:0] // folded prefix of the current word
 	start := -1
-	emit := func(end int) {
-		t := token{start: int32(start), end: int32(end)}
-		if k, ok := packWord(w); ok {
-			t.key = k
-			t.role = roleTable.get(k)
-		}
-		if isDigit(text[start]) {
-			t.role |= roleDigit
-		}
-		if t.role == 0 && len(w) > longestSyllable {
-			t.role = gluedRoles(w)
-		}
-		if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 {
-			if _, ok := kindAbbrevs[text[start:end]]; ok {
-				t.role |= roleAbbrev
-			}
-		}
-		ts = append(ts, t)
-	}
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
-		n := 1
 		if c < 0x80 {
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		if c < 0x80 && isASCIIAlnum(c) || c >= 0x80 && isWordChar(r) {
-			if start >= 0 && isDigit(c) && len(w) > 0 && !isDigit(w[len(w)-1]) && gluedToNumber(w) {
-				emit(i) // "ngày03/6/2013", "tháng6/2018", "số25": the word, then the number
+			if !isASCIIAlnum(c) {
+				if start >= 0 {
+					ts = append(ts, newToken(text, start, i, w))
+					start = -1
+				}
+				i++
+				continue
+			}
+			if start >= 0 && isDigit(c) && gluedBefore(w) {
+				ts = append(ts, newToken(text, start, i, w)) // "ngày03/6/2013", "số25": the word, then the number
 				start = -1
 			}
 			if start < 0 {
 				start, w = i, w[:0]
 			}
-			if len(w) < cap(w)-4 {
-				if c < 0x80 {
-					w = append(w, c|0x20*byte(boolInt(c >= 'A' && c <= 'Z')))
-				} else if f := foldRune(r); f != 0 {
-					w = utf8.AppendRune(w, f)
-				}
+			if len(w) < keyPrefix {
+				w = append(w, c|0x20*byte(boolInt(c >= 'A' && c <= 'Z')))
 			}
-		} else if start >= 0 {
-			emit(i)
-			start = -1
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordChar(r) {
+			if start >= 0 {
+				ts = append(ts, newToken(text, start, i, w))
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start, w = i, w[:0]
+			}
+			if f := foldRune(r); f != 0 && len(w) < keyPrefix {
+				w = utf8.AppendRune(w, f)
+			}
 		}
 		i += n
 	}
 	if start >= 0 {
-		emit(len(text))
+		ts = append(ts, newToken(text, start, len(text), w))
 	}
 	return ts
+}
+
+// newToken makes the token of the word text[start:end], whose folded
+// form begins with w (all of it when it is at most 8 bytes).
+func newToken(text string, start, end int, w []byte) token {
+	t := token{start: int32(start), end: int32(end)}
+	if k, ok := packWord(w); ok {
+		t.key = k
+		t.role = roleTable.get(k)
+	}
+	if isDigit(text[start]) {
+		t.role |= roleDigit
+	}
+	if t.role == 0 && len(w) > longestSyllable {
+		t.role = gluedRoles(w)
+	}
+	if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 {
+		if _, ok := kindAbbrevs[text[start:end]]; ok {
+			t.role |= roleAbbrev
+		}
+	}
+	return t
+}
+
+// gluedBefore: the word so far (folded w) is one a PDF copy glues to the
+// number after it.
+func gluedBefore(w []byte) bool {
+	return len(w) > 0 && !isDigit(w[len(w)-1]) && gluedToNumber(w)
 }
 
 // gluedToNumber: words that a PDF copy glues to the number after them.
