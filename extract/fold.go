@@ -143,6 +143,14 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		if i >= len(s) {
 			return 0, false
 		}
+		if c := s[i]; c < 0x80 && c != 0 { // ASCII: no decoding, no marks (NUL folds to 0 like one)
+			if lowerASCII[c] != pat[j] {
+				return 0, false
+			}
+			i++
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		f := foldRune(r)
 		i += n
@@ -154,18 +162,52 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		}
 		j++
 	}
-	for i < len(s) { // trailing combining marks belong to the last letter
+	i = skipMarks(s, i) // trailing combining marks belong to the last letter
+	last := pat[len(pat)-1]
+	if isASCIIAlnum(last) && !atWordEnd(s, i) && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
+		return 0, false // a word glued to a number ("ngày03/6", "số25") still ends
+	}
+	return i, true
+}
+
+// skipMarks returns the offset after the combining marks at s[i].
+func skipMarks(s string, i int) int {
+	for i < len(s) && (s[i] >= 0x80 || s[i] == 0) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if foldRune(r) != 0 {
 			break
 		}
 		i += n
 	}
-	last := pat[len(pat)-1]
-	if isASCIIAlnum(last) && !atWordEnd(s, i) && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
-		return 0, false // a word glued to a number ("ngày03/6", "số25") still ends
+	return i
+}
+
+// lowerASCII lower-cases an ASCII byte.
+var lowerASCII = func() (t [128]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
 	}
-	return i, true
+	return
+}()
+
+// foldedAt returns the first folded letter at s[i] that matchFold would
+// compare with a pattern's first byte (combining marks skipped), or -1 at
+// the end of s.
+func foldedAt(s string, i int) rune {
+	for i < len(s) {
+		if c := s[i]; c < 0x80 && c != 0 {
+			return rune(lowerASCII[c])
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if f := foldRune(r); f != 0 {
+			return f
+		}
+		i += n
+	}
+	return -1
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -174,7 +216,11 @@ func isASCIIAlnum(c byte) bool {
 
 // matchAny tries each pattern at s[i] and returns the first that matches.
 func matchAny(s string, i int, pats []string) (end int, idx int) {
+	f0 := foldedAt(s, i)
 	for k, p := range pats {
+		if p[0] != ' ' && rune(p[0]) != f0 {
+			continue // cannot match: matchFold compares this first
+		}
 		if e, ok := matchFold(s, i, p); ok {
 			return e, k
 		}

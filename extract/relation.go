@@ -172,7 +172,11 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 	var review, cont = -1, -1
 	gap := text[:to]
 	ts.scan(from, to, roleTrigger, func(i int) int {
+		f0 := foldedAt(gap, i)
 		for _, t := range triggers {
+			if rune(t.pat[0]) != f0 {
+				continue // matchFold would fail on the first letter
+			}
 			e, ok := matchFold(gap, i, t.pat)
 			if !ok || len(gap)-e > t.reach || !governs(text, e, to) {
 				continue
