@@ -45,13 +45,7 @@ func buildFoldTable() *[foldLimit]rune {
 // foldRune lower-cases r and strips its diacritics; combining marks fold
 // to 0 (callers skip them).
 func foldRune(r rune) rune {
-	if r < 0x80 {
-		if 'A' <= r && r <= 'Z' {
-			return r + 32
-		}
-		return r
-	}
-	if r < foldLimit {
+	if uint32(r) < foldLimit {
 		return foldTable[r]
 	}
 	return unicode.ToLower(r)
@@ -68,7 +62,7 @@ var wordTable = func() *[foldLimit]bool {
 
 // isWordChar reports whether r belongs to a word (letter, digit or mark).
 func isWordChar(r rune) bool {
-	if r >= 0 && r < foldLimit {
+	if uint32(r) < foldLimit {
 		return wordTable[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)

@@ -142,53 +142,56 @@ const keyPrefix = 9
 
 func tokenize(text string) tokens {
 	ts := make(tokens, 0, len(text)/bytesPerToken+16)
-	var arr [keyPrefix + utf8.UTFMax]byte
-	w := arr[:0] // folded prefix of the current word
-	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
 			if !isASCIIAlnum(c) {
-				if start >= 0 {
-					ts = append(ts, newToken(text, start, i, w))
-					start = -1
-				}
 				i++
 				continue
 			}
-			if start >= 0 && isDigit(c) && gluedBefore(w) {
-				ts = append(ts, newToken(text, start, i, w)) // "ngày03/6/2013", "số25": the word, then the number
-				start = -1
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordChar(r) {
+			i += n
+			continue
+		}
+		i = scanWord(text, i, &ts)
+	}
+	return ts
+}
+
+// scanWord appends the tokens of the word starting at text[start] (two
+// when a PDF copy glued it to a number) and returns where it ends.
+func scanWord(text string, start int, ts *tokens) int {
+	var w [keyPrefix + utf8.UTFMax]byte // folded prefix of the word
+	n := 0
+	i := start
+	for i < len(text) {
+		c := text[i]
+		if c < 0x80 {
+			if !isASCIIAlnum(c) {
+				break
 			}
-			if start < 0 {
-				start, w = i, w[:0]
+			if isDigit(c) && gluedBefore(w[:n]) {
+				*ts = append(*ts, newToken(text, start, i, w[:n])) // "ngày03/6/2013", "số25": the word, then the number
+				start, n = i, 0
 			}
-			if len(w) < keyPrefix {
-				w = append(w, c|0x20*byte(boolInt(c >= 'A' && c <= 'Z')))
+			if n < keyPrefix {
+				w[n] = lowerASCII[c]
+				n++
 			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordChar(r) {
-			if start >= 0 {
-				ts = append(ts, newToken(text, start, i, w))
-				start = -1
-			}
-		} else {
-			if start < 0 {
-				start, w = i, w[:0]
-			}
-			if f := foldRune(r); f != 0 && len(w) < keyPrefix {
-				w = utf8.AppendRune(w, f)
-			}
+			break
 		}
-		i += n
+		if f := foldRune(r); f != 0 && n < keyPrefix {
+			n += utf8.EncodeRune(w[n:], f)
+		}
+		i += size
 	}
-	if start >= 0 {
-		ts = append(ts, newToken(text, start, len(text), w))
-	}
-	return ts
+	*ts = append(*ts, newToken(text, start, i, w[:n]))
+	return i
 }
 
 // newToken makes the token of the word text[start:end], whose folded
@@ -205,13 +208,22 @@ func newToken(text string, start, end int, w []byte) token {
 	if t.role == 0 && len(w) > longestSyllable {
 		t.role = gluedRoles(w)
 	}
-	if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 {
+	if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 && end-start > 1 && abbrevSecond[text[start+1]] {
 		if _, ok := kindAbbrevs[text[start:end]]; ok {
 			t.role |= roleAbbrev
 		}
 	}
 	return t
 }
+
+// abbrevSecond marks the second bytes of kindAbbrevs: a cheap test
+// before the map.
+var abbrevSecond = func() (t [256]bool) {
+	for a := range kindAbbrevs {
+		t[a[1]] = true
+	}
+	return
+}()
 
 // gluedBefore: the word so far (folded w) is one a PDF copy glues to the
 // number after it.
