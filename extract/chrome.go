@@ -244,7 +244,7 @@ func trailingStart(lines []string) int {
 			}
 		}
 		for _, p := range trailingChromePrefix {
-			if strings.HasPrefix(f+":", p) || strings.HasPrefix(f, p) {
+			if strings.HasPrefix(f, p) || len(p) == len(f)+1 && p[len(f)] == ':' && strings.HasPrefix(p, f) { // f+":" starts with p
 				return i
 			}
 		}

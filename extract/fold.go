@@ -65,7 +65,22 @@ func isWordChar(r rune) bool {
 	if uint32(r) < foldLimit {
 		return wordTable[r]
 	}
+	return isWordCharSlow(r)
+}
+
+func isWordCharSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// decodeVi is utf8.DecodeRuneInString(s[i:]) with the two-byte letters
+// and the precomposed Vietnamese ones (U+1Exx) decoded inline.
+func decodeVi(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	} else if c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 0x1000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // atWordStart reports whether a word may start at s[i].
@@ -115,7 +130,7 @@ func atWordEnd(s string, i int) bool {
 	if c := s[i]; c < 0x80 {
 		return !isASCIIAlnum(c)
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	r, _ := decodeVi(s, i)
 	return !isWordChar(r)
 }
 
@@ -145,7 +160,7 @@ func matchFold(s string, i int, pat string) (int, bool) {
 			j++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeVi(s, i)
 		f := foldRune(r)
 		i += n
 		if f == 0 { // combining mark of decomposed text
@@ -167,7 +182,7 @@ func matchFold(s string, i int, pat string) (int, bool) {
 // skipMarks returns the offset after the combining marks at s[i].
 func skipMarks(s string, i int) int {
 	for i < len(s) && (s[i] >= 0x80 || s[i] == 0) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeVi(s, i)
 		if foldRune(r) != 0 {
 			break
 		}
@@ -195,7 +210,7 @@ func foldedAt(s string, i int) rune {
 		if c := s[i]; c < 0x80 && c != 0 {
 			return rune(lowerASCII[c])
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeVi(s, i)
 		if f := foldRune(r); f != 0 {
 			return f
 		}
@@ -231,7 +246,7 @@ func containsFold(s, pat string) bool {
 		c := s[i]
 		r, n := rune(c), 1
 		if c >= 0x80 {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeVi(s, i)
 		}
 		w := isWordChar(r)
 		if w && !inWord && foldRune(r) == p0 {

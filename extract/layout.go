@@ -68,7 +68,7 @@ func isSignerTitle(l string) bool {
 	}
 	f := strings.TrimSpace(foldString(l))
 	for _, t := range signerTitles {
-		if f == t || strings.HasPrefix(f, t+" ") && len(f) < len(t)+30 {
+		if f == t || len(f) > len(t) && f[len(t)] == ' ' && strings.HasPrefix(f, t) && len(f) < len(t)+30 {
 			return true
 		}
 	}

@@ -396,8 +396,11 @@ func readAmendingLawName(text string, i int) (string, int) {
 // hasWordAt reports whether one of words (exact, lower case) starts at
 // s[i] and ends at a word boundary.
 func hasWordAt(s string, i int, words []string) bool {
+	if i >= len(s) {
+		return false // words are not empty
+	}
 	for _, w := range words {
-		if strings.HasPrefix(s[i:], w) && atWordEnd(s, i+len(w)) {
+		if w[0] == s[i] && strings.HasPrefix(s[i:], w) && atWordEnd(s, i+len(w)) {
 			return true
 		}
 	}

@@ -181,7 +181,7 @@ func scanWord(text string, start int, ts *tokens) int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeVi(text, i)
 		if !isWordChar(r) {
 			break
 		}
