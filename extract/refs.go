@@ -81,14 +81,14 @@ var kindSecond = func() map[uint64][]uint64 {
 // then "luận"; not "kết quả"), or the word is glued, or an abbreviation.
 func kindPlausible(ts tokens, k int) bool {
 	t := ts[k]
-	if t.role&roleAbbrev != 0 || t.key == 0 {
+	if t.role()&roleAbbrev != 0 || t.key() == 0 {
 		return true
 	}
-	seconds, ok := kindSecond[t.key]
+	seconds, ok := kindSecond[t.key()]
 	if !ok {
 		return true // glued syllables: let matchKind decide
 	}
-	nk := ts.next(k).key
+	nk := ts.next(k).key()
 	for _, s := range seconds {
 		if s == 0 || s == nk {
 			return true

@@ -24,9 +24,20 @@ const (
 
 type token struct {
 	start, end int32
-	role       uint16
-	key        uint64 // packWord of the folded word; 0 when longer than 8 bytes
+	kr         uint64 // the key in the low 56 bits, the roles in the high 8
 }
+
+const roleShift = 56
+
+// key is packWord of the folded word; keyEight for a word of 8 bytes
+// (no word the recognisers look for has 8), 0 for a longer one.
+func (t token) key() uint64 { return t.kr & (1<<roleShift - 1) }
+
+// role is the word's roles.
+func (t token) role() uint16 { return uint16(t.kr >> roleShift) }
+
+// keyEight is the key of every folded word of 8 bytes: packWord holds 7.
+const keyEight = 1 << 55
 
 type tokens []token
 
@@ -52,7 +63,7 @@ var wordRoles = func() map[string]uint16 {
 }()
 
 // packedRoles is wordRoles keyed by packWord: a uint64 key is cheaper
-// to look up than a string, and every role word is at most 8 bytes.
+// to look up than a string, and every role word is at most 7 bytes.
 var packedRoles = func() map[uint64]uint16 {
 	m := map[uint64]uint16{}
 	for w, r := range wordRoles {
@@ -116,16 +127,17 @@ func (ts tokens) next(k int) token {
 	return token{}
 }
 
-// packWord packs a word of up to 8 bytes into a uint64.
+// packWord packs a word of up to 7 bytes into the low 56 bits of a
+// uint64 (a word has no NUL byte, so the packing is one to one).
 func packWord(w []byte) (uint64, bool) {
-	if len(w) > 8 {
+	if len(w) > 7 {
 		return 0, false
 	}
 	var k uint64
 	for _, c := range w {
 		k = k<<8 | uint64(c)
 	}
-	return k | uint64(len(w))<<60, true
+	return k, true
 }
 
 // longestSyllable is the longest Vietnamese syllable in letters ("nghiêng"):
@@ -197,23 +209,25 @@ func scanWord(text string, start int, ts *tokens) int {
 // newToken makes the token of the word text[start:end], whose folded
 // form begins with w (all of it when it is at most 8 bytes).
 func newToken(text string, start, end int, w []byte) token {
-	t := token{start: int32(start), end: int32(end)}
+	var key uint64
+	var role uint16
 	if k, ok := packWord(w); ok {
-		t.key = k
-		t.role = roleTable.get(k)
+		key, role = k, roleTable.get(k)
+	} else if len(w) == 8 {
+		key = keyEight
 	}
 	if isDigit(text[start]) {
-		t.role |= roleDigit
+		role |= roleDigit
 	}
-	if t.role == 0 && len(w) > longestSyllable {
-		t.role = gluedRoles(w)
+	if role == 0 && len(w) > longestSyllable {
+		role = gluedRoles(w)
 	}
 	if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 && end-start > 1 && abbrevSecond[text[start+1]] {
 		if _, ok := kindAbbrevs[text[start:end]]; ok {
-			t.role |= roleAbbrev
+			role |= roleAbbrev
 		}
 	}
-	return t
+	return token{start: int32(start), end: int32(end), kr: key | uint64(role)<<roleShift}
 }
 
 // abbrevSecond marks the second bytes of kindAbbrevs: a cheap test
@@ -283,7 +297,7 @@ func (ts tokens) scanIdx(from, to int, mask uint16, f func(k int) int) {
 	resume := from
 	for ; k < len(ts) && int(ts[k].start) < to; k++ {
 		t := ts[k]
-		if t.role&mask == 0 || int(t.start) < resume {
+		if t.role()&mask == 0 || int(t.start) < resume {
 			continue
 		}
 		resume = f(k)
