@@ -10,7 +10,8 @@ import (
 // form can play — first syllable of a kind name, a date word, a cue — so
 // the recognisers visit only the words that can start what they look for
 // (goldmark's cheap triggers). Words glued by a PDF copy ("Nghịquyết",
-// "trướcngày") get the roles of their first syllable.
+// "trướcngày") get the roles of their first syllable. Only the words with
+// a role are kept, each with the key and roles of the word after it.
 
 // Word roles.
 const (
@@ -23,8 +24,9 @@ const (
 )
 
 type token struct {
-	start, end int32
-	kr         uint64 // the key in the low 56 bits, the roles in the high 8
+	start int32
+	kr    uint64 // the key in the low 56 bits, the roles in the high 8
+	next  uint64 // kr of the word after this one; 0 at the end
 }
 
 const roleShift = 56
@@ -119,12 +121,10 @@ func keyOf(w string) uint64 {
 	return k
 }
 
-// next returns the token after k, or a zero token.
+// next returns the key and roles of the word after token k (zero at the
+// end of the text).
 func (ts tokens) next(k int) token {
-	if k+1 < len(ts) {
-		return ts[k+1]
-	}
-	return token{}
+	return token{kr: ts[k].next}
 }
 
 // packWord packs a word of up to 7 bytes into the low 56 bits of a
@@ -145,8 +145,9 @@ func packWord(w []byte) (uint64, bool) {
 const longestSyllable = 7
 
 // bytesPerToken sizes the token slice: Vietnamese prose has about one
-// word per six bytes, so len/5 rarely grows.
-const bytesPerToken = 5
+// word per six bytes and a third of the words at most have a role, so
+// len/16 rarely grows.
+const bytesPerToken = 16
 
 // keyPrefix is how many folded bytes of a word the tokenizer keeps: one
 // more than a packed key holds, so a longer word is seen as longer.
@@ -154,6 +155,7 @@ const keyPrefix = 9
 
 func tokenize(text string) tokens {
 	ts := make(tokens, 0, len(text)/bytesPerToken+16)
+	open := false // the last token waits for the key of the word after it
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
@@ -165,14 +167,26 @@ func tokenize(text string) tokens {
 			i += n
 			continue
 		}
-		i = scanWord(text, i, &ts)
+		i = scanWord(text, i, &ts, &open)
 	}
 	return ts
 }
 
+// add records the word text[start:…] with key and roles kr: it completes
+// the open token, and opens a new one when the word has a role.
+func (ts *tokens) add(start int, kr uint64, open *bool) {
+	if *open {
+		(*ts)[len(*ts)-1].next = kr
+	}
+	*open = kr>>roleShift != 0
+	if *open {
+		*ts = append(*ts, token{start: int32(start), kr: kr})
+	}
+}
+
 // scanWord appends the tokens of the word starting at text[start] (two
 // when a PDF copy glued it to a number) and returns where it ends.
-func scanWord(text string, start int, ts *tokens) int {
+func scanWord(text string, start int, ts *tokens, open *bool) int {
 	var w [keyPrefix + utf8.UTFMax]byte // folded prefix of the word
 	n := 0
 	i := start
@@ -183,7 +197,7 @@ func scanWord(text string, start int, ts *tokens) int {
 				break
 			}
 			if isDigit(c) && gluedBefore(w[:n]) {
-				*ts = append(*ts, newToken(text, start, i, w[:n])) // "ngày03/6/2013", "số25": the word, then the number
+				ts.add(start, wordKR(text, start, i, w[:n]), open) // "ngày03/6/2013", "số25": the word, then the number
 				start, n = i, 0
 			}
 			if n < keyPrefix {
@@ -202,13 +216,13 @@ func scanWord(text string, start int, ts *tokens) int {
 		}
 		i += size
 	}
-	*ts = append(*ts, newToken(text, start, i, w[:n]))
+	ts.add(start, wordKR(text, start, i, w[:n]), open)
 	return i
 }
 
-// newToken makes the token of the word text[start:end], whose folded
-// form begins with w (all of it when it is at most 8 bytes).
-func newToken(text string, start, end int, w []byte) token {
+// wordKR returns the key and roles of the word text[start:end], whose
+// folded form begins with w (all of it when it is at most 8 bytes).
+func wordKR(text string, start, end int, w []byte) uint64 {
 	var key uint64
 	var role uint16
 	if k, ok := packWord(w); ok {
@@ -227,7 +241,7 @@ func newToken(text string, start, end int, w []byte) token {
 			role |= roleAbbrev
 		}
 	}
-	return token{start: int32(start), end: int32(end), kr: key | uint64(role)<<roleShift}
+	return key | uint64(role)<<roleShift
 }
 
 // abbrevSecond marks the second bytes of kindAbbrevs: a cheap test
