@@ -278,6 +278,9 @@ func stripEmphasis(s string) string {
 	if strings.IndexByte(s, '*') < 0 && !strings.Contains(s, "__") {
 		return s
 	}
+	if !strings.Contains(s, "__") && !strings.Contains(s, "_*") {
+		return stripStars(s) // no "__", nor one that removing "**" could make
+	}
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
 	var b strings.Builder
@@ -301,6 +304,45 @@ func stripEmphasis(s string) string {
 		}
 		s = s[i+1:]
 	}
+}
+
+// stripStars is stripEmphasis on text without "__" and without "_*", in
+// one pass: of a run of stars, pairs go ("**" removed left to right) and
+// an odd last one stays only between spaces.
+func stripStars(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0 // s[:last] is written
+	for i := strings.IndexByte(s, '*'); i >= 0; {
+		j := i
+		for j < len(s) && s[j] == '*' {
+			j++
+		}
+		b.WriteString(s[last:i])
+		if (j-i)%2 == 1 && loneStar(s, i, j) {
+			b.WriteByte('*')
+		}
+		last = j
+		k := strings.IndexByte(s[j:], '*')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// loneStar: the star left of the run s[i:j] stands between spaces.
+func loneStar(s string, i, j int) bool {
+	before, after := ' ', ' '
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if j < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[j:])
+	}
+	return isSpace(before) && isSpace(after)
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
