@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math/rand"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -23,6 +25,26 @@ func TestDecodeVi(t *testing.T) {
 			for c := 0; c < 256; c += 1 + 14*(a&1) {
 				check(string([]byte{byte(a), byte(b), byte(c)}))
 			}
+		}
+	}
+}
+
+// TestFieldsHelpers: countFields and joinFields agree with strings.Fields.
+func TestFieldsHelpers(t *testing.T) {
+	alpha := []rune("a b\t\n\v\f\r\u0085\u00a0\u2003\u3000é,\xff")
+	r := rand.New(rand.NewSource(7))
+	for n := 0; n < 100000; n++ {
+		b := make([]rune, r.Intn(12))
+		for i := range b {
+			b[i] = alpha[r.Intn(len(alpha))]
+		}
+		s := string(b)
+		if n%7 == 0 {
+			s += "\xff"
+		}
+		f := strings.Fields(s)
+		if countFields(s) != len(f) || joinFields(s) != strings.Join(f, " ") {
+			t.Fatalf("%q: countFields %d joinFields %q, want %d %q", s, countFields(s), joinFields(s), len(f), strings.Join(f, " "))
 		}
 	}
 }

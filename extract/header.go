@@ -134,7 +134,7 @@ func (h *header) readTitle(text string, ls []line, k, e int) {
 		j++
 	}
 	h.titleSpan = Span{ls[i].start, ls[j-1].end}
-	h.title = strings.Join(strings.Fields(text[ls[i].start:ls[j-1].end]), " ")
+	h.title = joinFields(text[ls[i].start:ls[j-1].end])
 	h.body = j
 }
 
@@ -212,7 +212,7 @@ func plausiblePlace(s string) bool {
 		return false
 	}
 	c := cleanPlace(s)
-	return len(strings.Fields(s)) <= 14 && (c == "" || unicode.IsUpper(firstRune(c)))
+	return countFields(s) <= 14 && (c == "" || unicode.IsUpper(firstRune(c)))
 }
 
 // cleanPlace keeps the place name at the end of the text before ", ngày":

@@ -116,5 +116,5 @@ func namedKey(name string) string {
 	for _, drop := range []string{" lan thu ", " cua dang ", " dang toan quoc ", " toan quoc "} {
 		f = strings.ReplaceAll(f, drop, " ")
 	}
-	return strings.Join(strings.Fields(f), " ")
+	return joinFields(f)
 }

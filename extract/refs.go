@@ -56,7 +56,7 @@ func leadIssue(text string, m *mention) (dateExpr, string, bool) {
 	}
 	mid := strings.TrimSpace(text[j+1 : m.start])
 	k := strings.LastIndex(mid, "ban hành")
-	if k < 0 || strings.TrimSpace(mid[k+len("ban hành"):]) != "" || len(strings.Fields(mid)) > 16 {
+	if k < 0 || strings.TrimSpace(mid[k+len("ban hành"):]) != "" || countFields(mid) > 16 {
 		return dateExpr{}, "", false
 	}
 	return d, strings.TrimSpace(mid[:k]), true

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The body responsible for a deadline is read from the words around it,
@@ -76,7 +77,7 @@ func headingBody(text string, itemStart int) string {
 			continue // a sibling bullet
 		}
 		head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l[after:]), ":"))
-		if len(strings.Fields(head)) <= 12 && !strings.ContainsAny(head, ".;") {
+		if countFields(head) <= 12 && !strings.ContainsAny(head, ".;") {
 			if r := bodyName(head); r != "" {
 				return r
 			}
@@ -196,7 +197,7 @@ func subjectOf(s string) string {
 		s = s[after:]
 	}
 	label := ""
-	if i := strings.IndexByte(s, ':'); i > 0 && len(strings.Fields(s[:i])) <= 6 {
+	if i := strings.IndexByte(s, ':'); i > 0 && countFields(s[:i]) <= 6 {
 		label, s = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 	}
 	s = stripConnectors(s)
@@ -263,7 +264,7 @@ func bodyName(s string) string {
 		}
 	}
 	name := cleanOrg(s[:end])
-	if name == "" || len(strings.Fields(name)) > 60 {
+	if name == "" || countFields(name) > 60 {
 		return ""
 	}
 	if namesBody(name) {
@@ -341,6 +342,9 @@ func afterDeterminer(s string, i int) bool {
 
 // cleanOrg drops parentheses and trailing punctuation from a name.
 func cleanOrg(s string) string {
+	if !strings.ContainsAny(s, "()") && utf8.ValidString(s) {
+		return strings.TrimSpace(strings.Trim(joinFields(s), " ,;:-")) // the loop below would copy s as it is
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -355,7 +359,7 @@ func cleanOrg(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.TrimSpace(strings.Trim(strings.Join(strings.Fields(b.String()), " "), " ,;:-"))
+	return strings.TrimSpace(strings.Trim(joinFields(b.String()), " ,;:-"))
 }
 
 // taskText is the clause around a deadline, without its list marker.
