@@ -232,7 +232,8 @@ func bodyName(s string) string {
 		return ""
 	}
 	r := firstRune(s)
-	if hasVerbAt(strings.ToLower(s[:min(len(s), 24)]), 0) { // a clause opening with a verb names nobody
+	var buf [32]byte
+	if hasVerbAt(string(appendLower(buf[:0], s[:min(len(s), 24)])), 0) { // a clause opening with a verb names nobody
 		return ""
 	}
 	if !unicode.IsUpper(r) {
@@ -271,6 +272,14 @@ func bodyName(s string) string {
 		return name
 	}
 	return ""
+}
+
+// appendLower appends strings.ToLower(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }
 
 // namesBody reports whether a phrase contains a word naming a body and
@@ -373,8 +382,21 @@ func taskText(text string, pos, end, itemStart, itemEnd int) string {
 	if _, _, after := parseMarker(t); after > 0 {
 		t = t[after:]
 	}
-	if rs := []rune(t); len(rs) > 300 {
-		t = string(rs[:300]) + "…"
+	return cutRunes(t, 300)
+}
+
+// cutRunes keeps the first n runes of t and marks the cut with "…".
+func cutRunes(t string, n int) string {
+	if len(t) <= n || utf8.RuneCountInString(t) <= n {
+		return t
 	}
-	return t
+	if !utf8.ValidString(t) {
+		return string([]rune(t)[:n]) + "…" // invalid bytes become U+FFFD
+	}
+	i := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		i += size
+	}
+	return t[:i] + "…"
 }
