@@ -66,13 +66,14 @@ func isChromeLine(l string) bool {
 			}
 		}
 	}
-	ws := strings.Fields(f)
-	for _, w := range ws {
+	n, long := 0, false
+	for w := range strings.FieldsSeq(f) {
 		if !chromeWords[w] {
 			return isPageDate(f)
 		}
+		n, long = n+1, len(w) > 4
 	}
-	return len(ws) >= 2 || len(ws) == 1 && len(ws[0]) > 4 // "Chia sẻ", "Facebook"; not a lone "Chủ"
+	return n >= 2 || n == 1 && long // "Chia sẻ", "Facebook"; not a lone "Chủ"
 }
 
 // pageInfoStarts open the lines a news page puts around an article.
