@@ -21,11 +21,12 @@ func countFields(s string) int {
 }
 
 // joinFields is strings.Join(strings.Fields(s), " "); it allocates only
-// when that differs from s.
+// when that differs from strings.TrimSpace(s).
 func joinFields(s string) string {
+	s = strings.TrimSpace(s)
 	for i, prevSpace := 0, true; i < len(s); {
 		sp, size := spaceAt(s, i)
-		if sp && (s[i] != ' ' || prevSpace || i+1 == len(s)) {
+		if sp && (s[i] != ' ' || prevSpace) {
 			return strings.Join(strings.Fields(s), " ")
 		}
 		prevSpace = sp
@@ -37,8 +38,11 @@ func joinFields(s string) string {
 // spaceAt reports whether the rune at s[i] is a space as strings.Fields
 // sees it (unicode.IsSpace), and its length.
 func spaceAt(s string, i int) (bool, int) {
-	if c := s[i]; c < utf8.RuneSelf {
+	switch c := s[i]; {
+	case c < utf8.RuneSelf:
 		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
+	case c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3:
+		return false, 1 // no space starts with this byte; nor does a continuation byte
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsSpace(r), size

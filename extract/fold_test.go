@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -45,6 +46,17 @@ func TestFieldsHelpers(t *testing.T) {
 		f := strings.Fields(s)
 		if countFields(s) != len(f) || joinFields(s) != strings.Join(f, " ") {
 			t.Fatalf("%q: countFields %d joinFields %q, want %d %q", s, countFields(s), joinFields(s), len(f), strings.Join(f, " "))
+		}
+	}
+}
+
+// TestSpaceLeads: every space rune starts with a byte spaceAt decodes.
+func TestSpaceLeads(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			if c := string(r)[0]; c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 {
+				t.Errorf("%U starts with %x", r, c)
+			}
 		}
 	}
 }

@@ -257,7 +257,8 @@ func bodyName(s string) string {
 		if end < len(s) {
 			break
 		}
-		if depth == 0 && i > 0 && atWordStart(s, i) && unicode.IsLower(firstRune(s[i:])) && !afterDeterminer(s, i) {
+		if c := s[i]; depth == 0 && i > 0 && (c >= 'a' && c <= 'z' || c >= 0xC0) && // what a lower-case letter starts with
+			unicode.IsLower(firstRune(s[i:])) && atWordStart(s, i) && !afterDeterminer(s, i) {
 			if hasVerbAt(s, i) {
 				end = i
 				break
