@@ -10,7 +10,7 @@ import (
 // foldTable maps each rune below foldLimit to its lower-case base letter
 // without diacritics ("Ế" → 'e', "Đ" → 'd'; combining marks → 0); built
 // once from NFD.
-const foldLimit = 0x2000
+const foldLimit = 0x2100 // through General Punctuation (“ ” – …)
 
 var foldTable = buildFoldTable()
 
@@ -288,3 +288,84 @@ func skipBack(s string, i int) int {
 	}
 	return i
 }
+
+// Unicode case predicates, cached below foldLimit: the text is mostly
+// Vietnamese letters, which the unicode package finds by binary search.
+const (
+	rcUpper uint8 = 1 << iota
+	rcLower
+	rcLetter
+	rcDigit
+	rcCased // unicode.ToLower changes the rune
+)
+
+var runeClass = func() *[foldLimit]uint8 {
+	var t [foldLimit]uint8
+	for r := rune(0); r < foldLimit; r++ {
+		for _, p := range []struct {
+			is   bool
+			flag uint8
+		}{{unicode.IsUpper(r), rcUpper}, {unicode.IsLower(r), rcLower}, {unicode.IsLetter(r), rcLetter},
+			{unicode.IsDigit(r), rcDigit}, {unicode.ToLower(r) != r, rcCased}} {
+			if p.is {
+				t[r] |= p.flag
+			}
+		}
+	}
+	return &t
+}()
+
+// isUpperRune is unicode.IsUpper.
+func isUpperRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcUpper != 0
+	}
+	return classSlow(r, rcUpper)
+}
+
+// isLowerRune is unicode.IsLower.
+func isLowerRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcLower != 0
+	}
+	return classSlow(r, rcLower)
+}
+
+// isLetterRune is unicode.IsLetter.
+func isLetterRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcLetter != 0
+	}
+	return classSlow(r, rcLetter)
+}
+
+// isDigitRune is unicode.IsDigit.
+func isDigitRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcDigit != 0
+	}
+	return classSlow(r, rcDigit)
+}
+
+// toLowerRune is unicode.ToLower.
+func toLowerRune(r rune) rune {
+	if uint32(r) < foldLimit && runeClass[r]&rcCased == 0 {
+		return r
+	}
+	return toLowerSlow(r)
+}
+
+// classSlow answers the predicates above at and past foldLimit.
+func classSlow(r rune, flag uint8) bool {
+	switch flag {
+	case rcUpper:
+		return unicode.IsUpper(r)
+	case rcLower:
+		return unicode.IsLower(r)
+	case rcLetter:
+		return unicode.IsLetter(r)
+	}
+	return unicode.IsDigit(r)
+}
+
+func toLowerSlow(r rune) rune { return unicode.ToLower(r) }

@@ -60,3 +60,13 @@ func TestSpaceLeads(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneClass: the cached predicates agree with package unicode.
+func TestRuneClass(t *testing.T) {
+	for r := rune(-1); r < 0x20000; r++ {
+		if isUpperRune(r) != unicode.IsUpper(r) || isLowerRune(r) != unicode.IsLower(r) || isLetterRune(r) != unicode.IsLetter(r) ||
+			isDigitRune(r) != unicode.IsDigit(r) || toLowerRune(r) != unicode.ToLower(r) {
+			t.Fatalf("%U", r)
+		}
+	}
+}

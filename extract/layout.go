@@ -168,11 +168,11 @@ func isPersonName(l string) bool {
 	}
 	for _, w := range ws {
 		r := firstRune(w)
-		if !unicode.IsUpper(r) {
+		if !isUpperRune(r) {
 			return false
 		}
 		for _, c := range w {
-			if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) {
+			if !isLetterRune(c) && !unicode.Is(unicode.Mn, c) {
 				return false
 			}
 		}

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -435,6 +434,13 @@ func itoa(n int) string {
 
 // firstRune returns the first rune of s (utf8.RuneError when empty).
 func firstRune(s string) rune {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	return firstRuneSlow(s)
+}
+
+func firstRuneSlow(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
@@ -450,8 +456,8 @@ func lastRune(s string) rune {
 func isUpperLine(s string) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if unicode.IsLower(r) {
+		if isLetterRune(r) {
+			if isLowerRune(r) {
 				return false
 			}
 			n++

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -277,7 +276,7 @@ func governs(text string, e, to int) bool {
 			depth++
 		case c == ')':
 			depth--
-		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && unicode.IsUpper(firstRune(text[i:]))):
+		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && isUpperRune(firstRune(text[i:]))):
 			return false
 		case depth == 0 && c == ' ' && strings.HasPrefix(text[i:], " và "):
 			return false

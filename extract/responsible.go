@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -204,7 +203,7 @@ func subjectOf(s string) string {
 	if r := bodyName(s); r != "" {
 		return r
 	}
-	if label != "" && unicode.IsUpper(firstRune(label)) && namesBody(label) {
+	if label != "" && isUpperRune(firstRune(label)) && namesBody(label) {
 		return label
 	}
 	return ""
@@ -236,7 +235,7 @@ func bodyName(s string) string {
 	if hasVerbAt(string(appendLower(buf[:0], s[:min(len(s), 24)])), 0) { // a clause opening with a verb names nobody
 		return ""
 	}
-	if !unicode.IsUpper(r) {
+	if !isUpperRune(r) {
 		if _, k := matchAny(s, 0, []string{"cac", "cap", "moi"}); k < 0 {
 			return ""
 		}
@@ -258,7 +257,7 @@ func bodyName(s string) string {
 			break
 		}
 		if c := s[i]; depth == 0 && i > 0 && (c >= 'a' && c <= 'z' || c >= 0xC0) && // what a lower-case letter starts with
-			unicode.IsLower(firstRune(s[i:])) && atWordStart(s, i) && !afterDeterminer(s, i) {
+			isLowerRune(firstRune(s[i:])) && atWordStart(s, i) && !afterDeterminer(s, i) {
 			if hasVerbAt(s, i) {
 				end = i
 				break
@@ -278,7 +277,7 @@ func bodyName(s string) string {
 // appendLower appends strings.ToLower(s) to b.
 func appendLower(b []byte, s string) []byte {
 	for _, r := range s {
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		b = utf8.AppendRune(b, toLowerRune(r))
 	}
 	return b
 }
@@ -328,8 +327,8 @@ func eachLowerWord(s string, f func(w string, capital bool) bool) {
 		}
 		j := wordEnd(s, i)
 		w := s[i:j]
-		capital := unicode.IsUpper(r)
-		if strings.IndexFunc(w, unicode.IsUpper) >= 0 {
+		capital := isUpperRune(r)
+		if strings.IndexFunc(w, isUpperRune) >= 0 {
 			w = strings.ToLower(w)
 		}
 		if !f(w, capital) {
