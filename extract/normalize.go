@@ -351,8 +351,8 @@ func splitTrim(s string) []string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		l = strings.Trim(l, " \t")
-		if i := doubleSpace(l); i >= 0 {
-			if strings.Contains(l[i:], "    ") {
+		if strings.Contains(l, "  ") {
+			if strings.Contains(l, "    ") {
 				l = spacedColumns(l)
 			}
 			if strings.Contains(l, "  ") {
@@ -362,17 +362,6 @@ func splitTrim(s string) []string {
 		lines[i] = l
 	}
 	return lines
-}
-
-// doubleSpace returns the offset of the first "  " in l, or -1 (a loop:
-// strings.Index stumbles on the space between every two words).
-func doubleSpace(l string) int {
-	for i := 1; i < len(l); i++ {
-		if l[i] == ' ' && l[i-1] == ' ' {
-			return i - 1
-		}
-	}
-	return -1
 }
 
 // spacedColumns turns a run of four or more spaces inside a line into a
