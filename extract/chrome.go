@@ -66,13 +66,14 @@ func isChromeLine(l string) bool {
 			}
 		}
 	}
-	ws := strings.Fields(f)
-	for _, w := range ws {
+	n, long := 0, false
+	for w := range strings.FieldsSeq(f) {
 		if !chromeWords[w] {
 			return isPageDate(f)
 		}
+		n, long = n+1, len(w) > 4
 	}
-	return len(ws) >= 2 || len(ws) == 1 && len(ws[0]) > 4 // "Chia sẻ", "Facebook"; not a lone "Chủ"
+	return n >= 2 || n == 1 && long // "Chia sẻ", "Facebook"; not a lone "Chủ"
 }
 
 // pageInfoStarts open the lines a news page puts around an article.
@@ -244,7 +245,7 @@ func trailingStart(lines []string) int {
 			}
 		}
 		for _, p := range trailingChromePrefix {
-			if strings.HasPrefix(f+":", p) || strings.HasPrefix(f, p) {
+			if strings.HasPrefix(f, p) || len(p) == len(f)+1 && p[len(f)] == ':' && strings.HasPrefix(p, f) { // f+":" starts with p
 				return i
 			}
 		}

@@ -384,17 +384,17 @@ var (
 // part word by "tháng"/"năm" ("đầu tháng 11").
 func datePlausible(ts tokens, k int) bool {
 	t := ts[k]
-	if t.role&roleDigit != 0 || t.key == 0 {
+	if t.role()&roleDigit != 0 || t.key() == 0 {
 		return true
 	}
 	n := ts.next(k)
-	switch t.key {
+	switch t.key() {
 	case keyDau, keyGiua, keyCuoi:
-		return n.key == keyThang || n.key == keyNam
+		return n.key() == keyThang || n.key() == keyNam
 	case keyQuy, keyQui: // "quý III-2021"
-		return n.role&roleDigit != 0 || n.key == keyI || n.key == keyII || n.key == keyIII || n.key == keyIV
+		return n.role()&roleDigit != 0 || n.key() == keyI || n.key() == keyII || n.key() == keyIII || n.key() == keyIV
 	}
-	return n.role&roleDigit != 0
+	return n.role()&roleDigit != 0
 }
 
 func findDatesT(s string, ts tokens, from, to int) []dateExpr {

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -290,7 +289,7 @@ func cueText(s string) string {
 		f := foldRune(r)
 		switch {
 		case f == 0: // a combining mark
-		case f < 0x80 && (isASCIIAlnum(byte(f)) || f == '/') || f >= 0x80 && (unicode.IsLetter(f) || unicode.IsDigit(f)):
+		case f < 0x80 && (isASCIIAlnum(byte(f)) || f == '/') || f >= 0x80 && (isLetterRune(f) || isDigitRune(f)):
 			if space && len(b) > 0 {
 				b = append(b, ' ')
 			}
@@ -406,7 +405,7 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 		return false
 	}
 	r := firstRune(rest[j:])
-	if !(unicode.IsLower(r) || comma && unicode.IsUpper(r)) {
+	if !(isLowerRune(r) || comma && isUpperRune(r)) {
 		return false
 	}
 	// "Năm 2022, toàn tỉnh đã ghi nhận …" tells what happened, it sets no task

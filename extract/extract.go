@@ -120,7 +120,7 @@ func (p *parser) dropParagraphList(secs []*Section) []*Section {
 			return secs
 		}
 		t := strings.TrimSpace(l[after:])
-		if !strings.HasSuffix(t, ".") && !strings.Contains(t, ". ") && len(strings.Fields(t)) <= 25 {
+		if !strings.HasSuffix(t, ".") && !strings.Contains(t, ". ") && countFields(t) <= 25 {
 			return secs
 		}
 	}

@@ -10,7 +10,7 @@ import (
 // foldTable maps each rune below foldLimit to its lower-case base letter
 // without diacritics ("Ế" → 'e', "Đ" → 'd'; combining marks → 0); built
 // once from NFD.
-const foldLimit = 0x2000
+const foldLimit = 0x2100 // through General Punctuation (“ ” – …)
 
 var foldTable = buildFoldTable()
 
@@ -45,13 +45,7 @@ func buildFoldTable() *[foldLimit]rune {
 // foldRune lower-cases r and strips its diacritics; combining marks fold
 // to 0 (callers skip them).
 func foldRune(r rune) rune {
-	if r < 0x80 {
-		if 'A' <= r && r <= 'Z' {
-			return r + 32
-		}
-		return r
-	}
-	if r < foldLimit {
+	if uint32(r) < foldLimit {
 		return foldTable[r]
 	}
 	return unicode.ToLower(r)
@@ -68,10 +62,25 @@ var wordTable = func() *[foldLimit]bool {
 
 // isWordChar reports whether r belongs to a word (letter, digit or mark).
 func isWordChar(r rune) bool {
-	if r >= 0 && r < foldLimit {
+	if uint32(r) < foldLimit {
 		return wordTable[r]
 	}
+	return isWordCharSlow(r)
+}
+
+func isWordCharSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// decodeVi is utf8.DecodeRuneInString(s[i:]) with the two-byte letters
+// and the precomposed Vietnamese ones (U+1Exx) decoded inline.
+func decodeVi(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	} else if c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 0x1000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // atWordStart reports whether a word may start at s[i].
@@ -121,7 +130,7 @@ func atWordEnd(s string, i int) bool {
 	if c := s[i]; c < 0x80 {
 		return !isASCIIAlnum(c)
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	r, _ := decodeVi(s, i)
 	return !isWordChar(r)
 }
 
@@ -143,7 +152,15 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		if i >= len(s) {
 			return 0, false
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < 0x80 && c != 0 { // ASCII: no decoding, no marks (NUL folds to 0 like one)
+			if lowerASCII[c] != pat[j] {
+				return 0, false
+			}
+			i++
+			j++
+			continue
+		}
+		r, n := decodeVi(s, i)
 		f := foldRune(r)
 		i += n
 		if f == 0 { // combining mark of decomposed text
@@ -154,18 +171,52 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		}
 		j++
 	}
-	for i < len(s) { // trailing combining marks belong to the last letter
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if foldRune(r) != 0 {
-			break
-		}
-		i += n
-	}
+	i = skipMarks(s, i) // trailing combining marks belong to the last letter
 	last := pat[len(pat)-1]
 	if isASCIIAlnum(last) && !atWordEnd(s, i) && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
 		return 0, false // a word glued to a number ("ngày03/6", "số25") still ends
 	}
 	return i, true
+}
+
+// skipMarks returns the offset after the combining marks at s[i].
+func skipMarks(s string, i int) int {
+	for i < len(s) && (s[i] >= 0x80 || s[i] == 0) {
+		r, n := decodeVi(s, i)
+		if foldRune(r) != 0 {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// lowerASCII lower-cases an ASCII byte.
+var lowerASCII = func() (t [128]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return
+}()
+
+// foldedAt returns the first folded letter at s[i] that matchFold would
+// compare with a pattern's first byte (combining marks skipped), or -1 at
+// the end of s.
+func foldedAt(s string, i int) rune {
+	for i < len(s) {
+		if c := s[i]; c < 0x80 && c != 0 {
+			return rune(lowerASCII[c])
+		}
+		r, n := decodeVi(s, i)
+		if f := foldRune(r); f != 0 {
+			return f
+		}
+		i += n
+	}
+	return -1
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -174,7 +225,11 @@ func isASCIIAlnum(c byte) bool {
 
 // matchAny tries each pattern at s[i] and returns the first that matches.
 func matchAny(s string, i int, pats []string) (end int, idx int) {
+	f0 := foldedAt(s, i)
 	for k, p := range pats {
+		if p[0] != ' ' && rune(p[0]) != f0 {
+			continue // cannot match: matchFold compares this first
+		}
 		if e, ok := matchFold(s, i, p); ok {
 			return e, k
 		}
@@ -191,7 +246,7 @@ func containsFold(s, pat string) bool {
 		c := s[i]
 		r, n := rune(c), 1
 		if c >= 0x80 {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decodeVi(s, i)
 		}
 		w := isWordChar(r)
 		if w && !inWord && foldRune(r) == p0 {
@@ -233,3 +288,84 @@ func skipBack(s string, i int) int {
 	}
 	return i
 }
+
+// Unicode case predicates, cached below foldLimit: the text is mostly
+// Vietnamese letters, which the unicode package finds by binary search.
+const (
+	rcUpper uint8 = 1 << iota
+	rcLower
+	rcLetter
+	rcDigit
+	rcCased // unicode.ToLower changes the rune
+)
+
+var runeClass = func() *[foldLimit]uint8 {
+	var t [foldLimit]uint8
+	for r := rune(0); r < foldLimit; r++ {
+		for _, p := range []struct {
+			is   bool
+			flag uint8
+		}{{unicode.IsUpper(r), rcUpper}, {unicode.IsLower(r), rcLower}, {unicode.IsLetter(r), rcLetter},
+			{unicode.IsDigit(r), rcDigit}, {unicode.ToLower(r) != r, rcCased}} {
+			if p.is {
+				t[r] |= p.flag
+			}
+		}
+	}
+	return &t
+}()
+
+// isUpperRune is unicode.IsUpper.
+func isUpperRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcUpper != 0
+	}
+	return classSlow(r, rcUpper)
+}
+
+// isLowerRune is unicode.IsLower.
+func isLowerRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcLower != 0
+	}
+	return classSlow(r, rcLower)
+}
+
+// isLetterRune is unicode.IsLetter.
+func isLetterRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcLetter != 0
+	}
+	return classSlow(r, rcLetter)
+}
+
+// isDigitRune is unicode.IsDigit.
+func isDigitRune(r rune) bool {
+	if uint32(r) < foldLimit {
+		return runeClass[r]&rcDigit != 0
+	}
+	return classSlow(r, rcDigit)
+}
+
+// toLowerRune is unicode.ToLower.
+func toLowerRune(r rune) rune {
+	if uint32(r) < foldLimit && runeClass[r]&rcCased == 0 {
+		return r
+	}
+	return toLowerSlow(r)
+}
+
+// classSlow answers the predicates above at and past foldLimit.
+func classSlow(r rune, flag uint8) bool {
+	switch flag {
+	case rcUpper:
+		return unicode.IsUpper(r)
+	case rcLower:
+		return unicode.IsLower(r)
+	case rcLetter:
+		return unicode.IsLetter(r)
+	}
+	return unicode.IsDigit(r)
+}
+
+func toLowerSlow(r rune) rune { return unicode.ToLower(r) }

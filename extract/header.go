@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 )
 
 // header is what the top of a document says about itself.
@@ -134,7 +133,7 @@ func (h *header) readTitle(text string, ls []line, k, e int) {
 		j++
 	}
 	h.titleSpan = Span{ls[i].start, ls[j-1].end}
-	h.title = strings.Join(strings.Fields(text[ls[i].start:ls[j-1].end]), " ")
+	h.title = joinFields(text[ls[i].start:ls[j-1].end])
 	h.body = j
 }
 
@@ -144,7 +143,7 @@ func isSeparator(l string) bool {
 		return false
 	}
 	for _, r := range l {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isLetterRune(r) || isDigitRune(r) {
 			return false
 		}
 	}
@@ -212,7 +211,7 @@ func plausiblePlace(s string) bool {
 		return false
 	}
 	c := cleanPlace(s)
-	return len(strings.Fields(s)) <= 14 && (c == "" || unicode.IsUpper(firstRune(c)))
+	return countFields(s) <= 14 && (c == "" || isUpperRune(firstRune(c)))
 }
 
 // cleanPlace keeps the place name at the end of the text before ", ngày":

@@ -68,7 +68,7 @@ var kindsBySyllable = func() map[string][]*kindInfo {
 func foldWord(s string, i int, buf []byte) []byte {
 	buf = buf[:0]
 	for i < len(s) && len(buf) < cap(buf)-4 {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeVi(s, i)
 		if !isWordChar(r) {
 			break
 		}

@@ -12,15 +12,15 @@ type line struct {
 }
 
 func splitLines(text string) []line {
-	var ls []line
-	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
-			ls = append(ls, line{s: text[start:i], start: start, end: i})
-			start = i + 1
+	ls := make([]line, 0, strings.Count(text, "\n")+1)
+	for start := 0; ; {
+		j := strings.IndexByte(text[start:], '\n')
+		if j < 0 {
+			return append(ls, line{s: text[start:], start: start, end: len(text)})
 		}
+		ls = append(ls, line{s: text[start : start+j], start: start, end: start + j})
+		start += j + 1
 	}
-	return ls
 }
 
 // layout divides a document into its parts, as line indexes: the header
@@ -68,7 +68,7 @@ func isSignerTitle(l string) bool {
 	}
 	f := strings.TrimSpace(foldString(l))
 	for _, t := range signerTitles {
-		if f == t || strings.HasPrefix(f, t+" ") && len(f) < len(t)+30 {
+		if f == t || len(f) > len(t) && f[len(t)] == ' ' && strings.HasPrefix(f, t) && len(f) < len(t)+30 {
 			return true
 		}
 	}
@@ -168,11 +168,11 @@ func isPersonName(l string) bool {
 	}
 	for _, w := range ws {
 		r := firstRune(w)
-		if !unicode.IsUpper(r) {
+		if !isUpperRune(r) {
 			return false
 		}
 		for _, c := range w {
-			if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) {
+			if !isLetterRune(c) && !unicode.Is(unicode.Mn, c) {
 				return false
 			}
 		}

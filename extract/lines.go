@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -62,7 +61,7 @@ func continues(prev, next string, blanks int) bool {
 	if prevCaps && !isUpperLine(next) {
 		return false // a heading, then its body
 	}
-	if unicode.IsLower(firstRune(next)) {
+	if isLowerRune(firstRune(next)) {
 		return !prevCaps || n >= 60
 	}
 	if prevCaps || isUpperLine(next) || blanks > 0 && isBodyOpener(next) || strongOpener(next) {
@@ -108,7 +107,7 @@ func wrappedDash(prev, next string) bool {
 	if !strings.HasPrefix(next, "- ") || utf8.RuneCountInString(prev) < 60 {
 		return false
 	}
-	return unicode.IsLower(firstRune(next[2:]))
+	return isLowerRune(firstRune(next[2:]))
 }
 
 // endsSentence reports whether a line ends with sentence punctuation.
@@ -130,7 +129,7 @@ func startsBlock(l string) bool {
 		return true
 	}
 	r := firstRune(l)
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '(' && r != '"' && r != '“' && r != '\'' {
+	if !isLetterRune(r) && !isDigitRune(r) && r != '(' && r != '"' && r != '“' && r != '\'' {
 		return true // bullets, separators, stars
 	}
 	if _, k := matchAny(l, 0, blockStarts); k >= 0 {
@@ -231,7 +230,7 @@ func markerSep(l string, i int, allowSpace bool) int {
 		// "1.Đánh giá" (space lost) is still a marker when a letter follows
 		// a full stop; "43-KL/TW" is a symbol, not item 43
 		r, _ := utf8.DecodeRuneInString(l[j:])
-		if !unicode.IsUpper(r) || l[i] != '.' {
+		if !isUpperRune(r) || l[i] != '.' {
 			return 0
 		}
 	}
@@ -333,7 +332,7 @@ func parseWordMarker(l string) (int, string, int) {
 		typ int
 	}{{"phan ", mkPart}, {"chuong ", mkChapter}, {"muc ", mkChapter}} {
 		e, ok := matchFold(l, 0, p.pat)
-		if !ok || !unicode.IsUpper(firstRune(l)) {
+		if !ok || !isUpperRune(firstRune(l)) {
 			continue
 		}
 		w := e

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 )
 
 // Some documents are cited by name, without a number: "Nghị quyết Đại
@@ -19,7 +18,7 @@ func findNamed(text string, ts tokens) []*NamedReference {
 	var out []*NamedReference
 	byKey := map[string]*NamedReference{}
 	ts.scan(0, len(text), roleKind, func(i int) int {
-		if !unicode.IsUpper(firstRune(text[i:])) {
+		if !isUpperRune(firstRune(text[i:])) {
 			return i + 1
 		}
 		k, e := matchKind(text, i)
@@ -100,7 +99,7 @@ func nameWords(s string, end int) int {
 			j++
 		}
 		w := s[i:j]
-		if w != "" && unicode.IsLower(firstRune(w)) && !nameLower[w] && !isRoman(w) {
+		if w != "" && isLowerRune(firstRune(w)) && !nameLower[w] && !isRoman(w) {
 			return i
 		}
 		i = j + 1
@@ -116,5 +115,5 @@ func namedKey(name string) string {
 	for _, drop := range []string{" lan thu ", " cua dang ", " dang toan quoc ", " toan quoc "} {
 		f = strings.ReplaceAll(f, drop, " ")
 	}
-	return strings.Join(strings.Fields(f), " ")
+	return joinFields(f)
 }

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -18,15 +17,18 @@ import (
 // or drops is reported as diagnostics. Normalize is idempotent.
 func Normalize(raw []byte) (string, []Diagnostic) {
 	var diags []Diagnostic
-	valid := utf8.Valid(raw)
 	s := string(raw)
+	valid, clean, safe := survey(s)
 	if !valid {
 		s = string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
+		clean = isClean(s)
 	}
-	s = cleanChars(s)
+	if !clean {
+		s = rewriteChars(s)
+	}
 	s = stripEmphasis(s)
-	if !nfcSafe(s) { // after the removals, which can bring a mark next to its letter
-		s = norm.NFC.String(s)
+	if !safe { // after the removals, which can bring a mark next to its letter
+		s = nfc(s)
 	}
 	lines := splitTrim(s)
 	lines, dropped := dropChrome(lines)
@@ -40,6 +42,85 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 		diags = append(diags, replacementDiags(text)...)
 	}
 	return text, diags
+}
+
+// survey reads s once and reports whether it is valid UTF-8, whether
+// cleanChars would leave it as it is (isClean), and whether every rune is
+// NFC-safe (nfcSafe); the last two are false when s is not valid.
+func survey(s string) (valid, clean, safe bool) {
+	clean, safe = true, true
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < 0x80:
+			clean = clean && !suspect[c]
+			i++
+			continue
+		case c < 0xCC && c > 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // Latin-1 and Latin Extended letters
+			continue
+		case c == 0xE1 && i+2 < len(s) && s[i+1]>>2 == 0xB8>>2 && s[i+2]&0xC0 == 0x80:
+			i += 3 // U+1E00–U+1EFF, the precomposed Vietnamese letters
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false, false, false
+		}
+		clean = clean && !(suspect[c] && dirtyAt(s, i))
+		safe = safe && nfcSafeRune(r)
+		i += n
+	}
+	return true, clean, safe
+}
+
+// nfc returns norm.NFC.String(s). Only the runs of runes that are not
+// NFC-safe go through the transform, each with the rune before it (the
+// letter a combining mark may compose with): an NFC-safe rune is a
+// starter that composes with nothing before it, so NFC never reaches
+// across one.
+func nfc(s string) string {
+	var b []byte
+	var it norm.Iter
+	last := 0 // s[:last] is already in b
+	for i := 0; i < len(s); {
+		if s[i] < 0xCC {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if nfcSafeRune(r) {
+			i += n
+			continue
+		}
+		_, p := utf8.DecodeLastRuneInString(s[last:i])
+		j := unsafeRunEnd(s, i+n)
+		if b == nil {
+			b = make([]byte, 0, len(s)+len(s)/8)
+		}
+		b = append(b, s[last:i-p]...)
+		for it.InitString(norm.NFC, s[i-p:j]); !it.Done(); {
+			b = append(b, it.Next()...)
+		}
+		last, i = j, j
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
+
+// unsafeRunEnd returns the end of the run of runes that are not NFC-safe
+// going on at s[i].
+func unsafeRunEnd(s string, i int) int {
+	for i < len(s) && s[i] >= 0xCC {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if nfcSafeRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // maxRepairDiags caps the diagnostics of one kind of repair.
@@ -78,12 +159,17 @@ func nfcSafe(s string) bool {
 			continue // ASCII, continuation bytes, and lead bytes below U+0300
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !(r < 0x300 || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027 || 0x2030 <= r && r <= 0x205E) {
+		if !nfcSafeRune(r) {
 			return false
 		}
 		i += n - 1
 	}
 	return true
+}
+
+// nfcSafeRune: see nfcSafe.
+func nfcSafeRune(r rune) bool {
+	return r < 0x300 || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027 || 0x2030 <= r && r <= 0x205E
 }
 
 // cleanChars maps line ends to LF and odd spaces to a space, and drops
@@ -93,6 +179,11 @@ func cleanChars(s string) string {
 	if isClean(s) {
 		return s
 	}
+	return rewriteChars(s)
+}
+
+// rewriteChars is cleanChars on text that is not clean.
+func rewriteChars(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	run := 0 // start of the run of bytes copied as they are
@@ -144,30 +235,30 @@ func cleanRune(r rune, s string, i int) (string, bool) {
 // characters (all of which start with the bytes C2, E2, E3 or EF).
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !suspect[s[i]] {
-			continue
-		}
-		switch c := s[i]; {
-		case c < 0x80:
-			return false // CR and other controls
-		case c == 0xC2:
-			if i+1 < len(s) && s[i+1] < 0xAE {
-				return false // C1 controls, NBSP, soft hyphen
-			}
-		case c == 0xE2:
-			if i+1 < len(s) && (s[i+1] == 0x80 || s[i+1] == 0x81) {
-				r := firstRune(s[i:])
-				if r <= 0x2011 || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x2060 {
-					return false
-				}
-			}
-		default: // E3, EF
-			if strings.HasPrefix(s[i:], "\u3000") || strings.HasPrefix(s[i:], "\uFEFF") {
-				return false
-			}
+		if suspect[s[i]] && dirtyAt(s, i) {
+			return false
 		}
 	}
 	return true
+}
+
+// dirtyAt reports whether the suspect byte s[i] starts something
+// cleanChars changes.
+func dirtyAt(s string, i int) bool {
+	switch c := s[i]; {
+	case c < 0x80:
+		return true // CR and other controls
+	case c == 0xC2:
+		return i+1 < len(s) && s[i+1] < 0xAE // C1 controls, NBSP, soft hyphen
+	case c == 0xE2:
+		if i+1 < len(s) && (s[i+1] == 0x80 || s[i+1] == 0x81) {
+			r := firstRune(s[i:])
+			return r <= 0x2011 || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x2060
+		}
+		return false
+	default: // E3, EF
+		return strings.HasPrefix(s[i:], "\u3000") || strings.HasPrefix(s[i:], "\uFEFF")
+	}
 }
 
 // suspect marks the bytes that may start something cleanChars changes.
@@ -185,6 +276,9 @@ var suspect = func() (t [256]bool) {
 func stripEmphasis(s string) string {
 	if strings.IndexByte(s, '*') < 0 && !strings.Contains(s, "__") {
 		return s
+	}
+	if !strings.Contains(s, "__") && !strings.Contains(s, "_*") {
+		return stripStars(s) // no "__", nor one that removing "**" could make
 	}
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
@@ -211,6 +305,45 @@ func stripEmphasis(s string) string {
 	}
 }
 
+// stripStars is stripEmphasis on text without "__" and without "_*", in
+// one pass: of a run of stars, pairs go ("**" removed left to right) and
+// an odd last one stays only between spaces.
+func stripStars(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0 // s[:last] is written
+	for i := strings.IndexByte(s, '*'); i >= 0; {
+		j := i
+		for j < len(s) && s[j] == '*' {
+			j++
+		}
+		b.WriteString(s[last:i])
+		if (j-i)%2 == 1 && loneStar(s, i, j) {
+			b.WriteByte('*')
+		}
+		last = j
+		k := strings.IndexByte(s[j:], '*')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// loneStar: the star left of the run s[i:j] stands between spaces.
+func loneStar(s string, i, j int) bool {
+	before, after := ' ', ' '
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if j < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[j:])
+	}
+	return isSpace(before) && isSpace(after)
+}
+
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // splitTrim splits into lines, trims each and collapses runs of spaces.
@@ -218,11 +351,13 @@ func splitTrim(s string) []string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		l = strings.Trim(l, " \t")
-		if strings.Contains(l, "    ") {
-			l = spacedColumns(l)
-		}
 		if strings.Contains(l, "  ") {
-			l = collapseSpaces(l)
+			if strings.Contains(l, "    ") {
+				l = spacedColumns(l)
+			}
+			if strings.Contains(l, "  ") {
+				l = collapseSpaces(l)
+			}
 		}
 		lines[i] = l
 	}
@@ -288,6 +423,13 @@ func itoa(n int) string {
 
 // firstRune returns the first rune of s (utf8.RuneError when empty).
 func firstRune(s string) rune {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	return firstRuneSlow(s)
+}
+
+func firstRuneSlow(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
@@ -303,8 +445,8 @@ func lastRune(s string) rune {
 func isUpperLine(s string) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if unicode.IsLower(r) {
+		if isLetterRune(r) {
+			if isLowerRune(r) {
 				return false
 			}
 			n++

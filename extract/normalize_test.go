@@ -88,3 +88,28 @@ func TestCheckInput(t *testing.T) {
 		}
 	}
 }
+
+// TestStripStars: the one-pass path of stripEmphasis agrees with the
+// three-pass one on text it may take.
+func TestStripStars(t *testing.T) {
+	for _, s := range []string{"**a**", "*a*", "a * b", "***a***", " *** ", "x****y", "*", "* *", "**", "é*\n*é", "a_*b", "** _x_ **"} {
+		want := strings.ReplaceAll(s, "**", "")
+		want = strings.ReplaceAll(want, "__", "")
+		var b strings.Builder
+		for {
+			i := strings.IndexByte(want, '*')
+			if i < 0 {
+				b.WriteString(want)
+				break
+			}
+			b.WriteString(want[:i])
+			if (i == 0 || isSpace(lastRune(want[:i]))) && (i+1 == len(want) || isSpace(firstRune(want[i+1:]))) {
+				b.WriteByte('*')
+			}
+			want = want[i+1:]
+		}
+		if got := stripEmphasis(s); got != b.String() {
+			t.Errorf("stripEmphasis(%q) = %q, want %q", s, got, b.String())
+		}
+	}
+}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 )
 
 // Reference extraction follows eyecite's passes: tokenize (find kind
@@ -56,7 +55,7 @@ func leadIssue(text string, m *mention) (dateExpr, string, bool) {
 	}
 	mid := strings.TrimSpace(text[j+1 : m.start])
 	k := strings.LastIndex(mid, "ban hành")
-	if k < 0 || strings.TrimSpace(mid[k+len("ban hành"):]) != "" || len(strings.Fields(mid)) > 16 {
+	if k < 0 || strings.TrimSpace(mid[k+len("ban hành"):]) != "" || countFields(mid) > 16 {
 		return dateExpr{}, "", false
 	}
 	return d, strings.TrimSpace(mid[:k]), true
@@ -81,14 +80,14 @@ var kindSecond = func() map[uint64][]uint64 {
 // then "luận"; not "kết quả"), or the word is glued, or an abbreviation.
 func kindPlausible(ts tokens, k int) bool {
 	t := ts[k]
-	if t.role&roleAbbrev != 0 || t.key == 0 {
+	if t.role()&roleAbbrev != 0 || t.key() == 0 {
 		return true
 	}
-	seconds, ok := kindSecond[t.key]
+	seconds, ok := kindSecond[t.key()]
 	if !ok {
 		return true // glued syllables: let matchKind decide
 	}
-	nk := ts.next(k).key
+	nk := ts.next(k).key()
 	for _, s := range seconds {
 		if s == 0 || s == nk {
 			return true
@@ -192,13 +191,13 @@ func shortFormOK(text string, i int, sm symMatch) bool {
 	if sm.hasSo {
 		return true
 	}
-	if !unicode.IsUpper(firstRune(text[i:])) {
+	if !isUpperRune(firstRune(text[i:])) {
 		return false
 	}
-	if j >= len(text) || !unicode.IsLetter(firstRune(text[j:])) {
+	if j >= len(text) || !isLetterRune(firstRune(text[j:])) {
 		return true
 	}
-	if unicode.IsUpper(firstRune(text[j:])) {
+	if isUpperRune(firstRune(text[j:])) {
 		return true
 	}
 	if _, k := matchAny(text, j, shortAfter); k >= 0 {
@@ -283,7 +282,7 @@ func readIssuerName(text string, i int) (string, int) {
 		if k, _ := matchKind(text, i); k != nil && words > 0 {
 			break
 		}
-		if words == 0 && !unicode.IsUpper(firstRune(text[i:])) || isDigit(text[i]) {
+		if words == 0 && !isUpperRune(firstRune(text[i:])) || isDigit(text[i]) {
 			if words == 0 {
 				return "", start
 			}
@@ -328,7 +327,7 @@ func readTerm(text string, i int) (string, int) {
 // "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
 // "Bộ luật Lao động năm 2019", "Hiến pháp năm 2013".
 func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
-	if !unicode.IsUpper(firstRune(text[i:])) {
+	if !isUpperRune(firstRune(text[i:])) {
 		return nil
 	}
 	name, ne := readLawName(text, e)
@@ -396,8 +395,11 @@ func readAmendingLawName(text string, i int) (string, int) {
 // hasWordAt reports whether one of words (exact, lower case) starts at
 // s[i] and ends at a word boundary.
 func hasWordAt(s string, i int, words []string) bool {
+	if i >= len(s) {
+		return false // words are not empty
+	}
 	for _, w := range words {
-		if strings.HasPrefix(s[i:], w) && atWordEnd(s, i+len(w)) {
+		if w[0] == s[i] && strings.HasPrefix(s[i:], w) && atWordEnd(s, i+len(w)) {
 			return true
 		}
 	}
@@ -408,12 +410,12 @@ func hasWordAt(s string, i int, words []string) bool {
 // upper case, the rest runs to a stop word or punctuation.
 func readLawName(text string, i int) (string, int) {
 	i = skipSpaces(text, i)
-	if i >= len(text) || !unicode.IsUpper(firstRune(text[i:])) {
+	if i >= len(text) || !isUpperRune(firstRune(text[i:])) {
 		return "", i
 	}
 	start, end := i, i
 	for words := 0; i < len(text) && words < 12; words++ {
-		if words > 0 && unicode.IsLower(firstRune(text[i:])) && hasWordAt(text, i, lawNameStops) {
+		if words > 0 && isLowerRune(firstRune(text[i:])) && hasWordAt(text, i, lawNameStops) {
 			break
 		}
 		w := i

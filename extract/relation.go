@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -172,7 +171,11 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 	var review, cont = -1, -1
 	gap := text[:to]
 	ts.scan(from, to, roleTrigger, func(i int) int {
+		f0 := foldedAt(gap, i)
 		for _, t := range triggers {
+			if rune(t.pat[0]) != f0 {
+				continue // matchFold would fail on the first letter
+			}
 			e, ok := matchFold(gap, i, t.pat)
 			if !ok || len(gap)-e > t.reach || !governs(text, e, to) {
 				continue
@@ -273,7 +276,7 @@ func governs(text string, e, to int) bool {
 			depth++
 		case c == ')':
 			depth--
-		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && unicode.IsUpper(firstRune(text[i:]))):
+		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && isUpperRune(firstRune(text[i:]))):
 			return false
 		case depth == 0 && c == ' ' && strings.HasPrefix(text[i:], " và "):
 			return false

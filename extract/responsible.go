@@ -2,7 +2,7 @@ package extract
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // The body responsible for a deadline is read from the words around it,
@@ -76,7 +76,7 @@ func headingBody(text string, itemStart int) string {
 			continue // a sibling bullet
 		}
 		head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l[after:]), ":"))
-		if len(strings.Fields(head)) <= 12 && !strings.ContainsAny(head, ".;") {
+		if countFields(head) <= 12 && !strings.ContainsAny(head, ".;") {
 			if r := bodyName(head); r != "" {
 				return r
 			}
@@ -196,14 +196,14 @@ func subjectOf(s string) string {
 		s = s[after:]
 	}
 	label := ""
-	if i := strings.IndexByte(s, ':'); i > 0 && len(strings.Fields(s[:i])) <= 6 {
+	if i := strings.IndexByte(s, ':'); i > 0 && countFields(s[:i]) <= 6 {
 		label, s = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 	}
 	s = stripConnectors(s)
 	if r := bodyName(s); r != "" {
 		return r
 	}
-	if label != "" && unicode.IsUpper(firstRune(label)) && namesBody(label) {
+	if label != "" && isUpperRune(firstRune(label)) && namesBody(label) {
 		return label
 	}
 	return ""
@@ -231,10 +231,11 @@ func bodyName(s string) string {
 		return ""
 	}
 	r := firstRune(s)
-	if hasVerbAt(strings.ToLower(s[:min(len(s), 24)]), 0) { // a clause opening with a verb names nobody
+	var buf [32]byte
+	if hasVerbAt(string(appendLower(buf[:0], s[:min(len(s), 24)])), 0) { // a clause opening with a verb names nobody
 		return ""
 	}
-	if !unicode.IsUpper(r) {
+	if !isUpperRune(r) {
 		if _, k := matchAny(s, 0, []string{"cac", "cap", "moi"}); k < 0 {
 			return ""
 		}
@@ -255,7 +256,8 @@ func bodyName(s string) string {
 		if end < len(s) {
 			break
 		}
-		if depth == 0 && i > 0 && atWordStart(s, i) && unicode.IsLower(firstRune(s[i:])) && !afterDeterminer(s, i) {
+		if c := s[i]; depth == 0 && i > 0 && (c >= 'a' && c <= 'z' || c >= 0xC0) && // what a lower-case letter starts with
+			isLowerRune(firstRune(s[i:])) && atWordStart(s, i) && !afterDeterminer(s, i) {
 			if hasVerbAt(s, i) {
 				end = i
 				break
@@ -263,13 +265,21 @@ func bodyName(s string) string {
 		}
 	}
 	name := cleanOrg(s[:end])
-	if name == "" || len(strings.Fields(name)) > 60 {
+	if name == "" || countFields(name) > 60 {
 		return ""
 	}
 	if namesBody(name) {
 		return name
 	}
 	return ""
+}
+
+// appendLower appends strings.ToLower(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		b = utf8.AppendRune(b, toLowerRune(r))
+	}
+	return b
 }
 
 // namesBody reports whether a phrase contains a word naming a body and
@@ -317,8 +327,8 @@ func eachLowerWord(s string, f func(w string, capital bool) bool) {
 		}
 		j := wordEnd(s, i)
 		w := s[i:j]
-		capital := unicode.IsUpper(r)
-		if strings.IndexFunc(w, unicode.IsUpper) >= 0 {
+		capital := isUpperRune(r)
+		if strings.IndexFunc(w, isUpperRune) >= 0 {
 			w = strings.ToLower(w)
 		}
 		if !f(w, capital) {
@@ -341,6 +351,9 @@ func afterDeterminer(s string, i int) bool {
 
 // cleanOrg drops parentheses and trailing punctuation from a name.
 func cleanOrg(s string) string {
+	if !strings.ContainsAny(s, "()") && utf8.ValidString(s) {
+		return strings.TrimSpace(strings.Trim(joinFields(s), " ,;:-")) // the loop below would copy s as it is
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -355,7 +368,7 @@ func cleanOrg(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.TrimSpace(strings.Trim(strings.Join(strings.Fields(b.String()), " "), " ,;:-"))
+	return strings.TrimSpace(strings.Trim(joinFields(b.String()), " ,;:-"))
 }
 
 // taskText is the clause around a deadline, without its list marker.
@@ -369,8 +382,21 @@ func taskText(text string, pos, end, itemStart, itemEnd int) string {
 	if _, _, after := parseMarker(t); after > 0 {
 		t = t[after:]
 	}
-	if rs := []rune(t); len(rs) > 300 {
-		t = string(rs[:300]) + "…"
+	return cutRunes(t, 300)
+}
+
+// cutRunes keeps the first n runes of t and marks the cut with "…".
+func cutRunes(t string, n int) string {
+	if len(t) <= n || utf8.RuneCountInString(t) <= n {
+		return t
 	}
-	return t
+	if !utf8.ValidString(t) {
+		return string([]rune(t)[:n]) + "…" // invalid bytes become U+FFFD
+	}
+	i := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		i += size
+	}
+	return t[:i] + "…"
 }

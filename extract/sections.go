@@ -150,7 +150,7 @@ func headingClause(s string) string {
 // isSentence: the text after an article's number is a provision, not a
 // title ("Điều 1. Ban hành kèm theo Quyết định này …").
 func isSentence(s string) bool {
-	return len(strings.Fields(s)) > 20 || strings.HasSuffix(strings.TrimSpace(s), ".") || strings.Contains(s, ":")
+	return countFields(s) > 20 || strings.HasSuffix(strings.TrimSpace(s), ".") || strings.Contains(s, ":")
 }
 
 // nthWordEnd returns the offset after the n-th space-separated word of s

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,7 +54,7 @@ func lexSymbolAfterKind(s string, i int) (symMatch, bool) {
 func lexDescribedSymbol(s string, i int) (symMatch, bool) {
 	j := skipSpaces(s, i)
 	for w := 0; w < 3; w++ {
-		if j >= len(s) || !unicode.IsLower(firstRune(s[j:])) {
+		if j >= len(s) || !isLowerRune(firstRune(s[j:])) {
 			return symMatch{}, false
 		}
 		if e, ok := matchFold(s, j, "so"); ok && strings.HasPrefix(s[j:], "số") {
@@ -151,7 +150,7 @@ func splitGluedCode(code string) []string {
 	for _, t := range stateTypeCodes {
 		if strings.HasPrefix(code, t) && len(code) > len(t)+1 {
 			rest := code[len(t):]
-			if r := firstRune(rest); unicode.IsUpper(r) {
+			if r := firstRune(rest); isUpperRune(r) {
 				return []string{t, rest}
 			}
 		}
@@ -197,13 +196,13 @@ func lexParty(s string, j int, m *symMatch) (int, bool) {
 // letters and digits ("NQ", "CTr", "TTg", "BGDĐT", "QH13").
 func readCode(s string, i int) (string, int) {
 	r, n := utf8.DecodeRuneInString(s[i:])
-	if i >= len(s) || !unicode.IsUpper(r) {
+	if i >= len(s) || !isUpperRune(r) {
 		return "", i
 	}
 	j := i + n
 	for j < len(s) {
 		r, n = utf8.DecodeRuneInString(s[j:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isLetterRune(r) && !isDigitRune(r) {
 			break
 		}
 		j += n

@@ -10,7 +10,8 @@ import (
 // form can play — first syllable of a kind name, a date word, a cue — so
 // the recognisers visit only the words that can start what they look for
 // (goldmark's cheap triggers). Words glued by a PDF copy ("Nghịquyết",
-// "trướcngày") get the roles of their first syllable.
+// "trướcngày") get the roles of their first syllable. Only the words with
+// a role are kept, each with the key and roles of the word after it.
 
 // Word roles.
 const (
@@ -23,10 +24,22 @@ const (
 )
 
 type token struct {
-	start, end int32
-	role       uint16
-	key        uint64 // packWord of the folded word; 0 when longer than 8 bytes
+	start int32
+	kr    uint64 // the key in the low 56 bits, the roles in the high 8
+	next  uint64 // kr of the word after this one; 0 at the end
 }
+
+const roleShift = 56
+
+// key is packWord of the folded word; keyEight for a word of 8 bytes
+// (no word the recognisers look for has 8), 0 for a longer one.
+func (t token) key() uint64 { return t.kr & (1<<roleShift - 1) }
+
+// role is the word's roles.
+func (t token) role() uint16 { return uint16(t.kr >> roleShift) }
+
+// keyEight is the key of every folded word of 8 bytes: packWord holds 7.
+const keyEight = 1 << 55
 
 type tokens []token
 
@@ -52,7 +65,7 @@ var wordRoles = func() map[string]uint16 {
 }()
 
 // packedRoles is wordRoles keyed by packWord: a uint64 key is cheaper
-// to look up than a string, and every role word is at most 8 bytes.
+// to look up than a string, and every role word is at most 7 bytes.
 var packedRoles = func() map[uint64]uint16 {
 	m := map[uint64]uint16{}
 	for w, r := range wordRoles {
@@ -108,88 +121,142 @@ func keyOf(w string) uint64 {
 	return k
 }
 
-// next returns the token after k, or a zero token.
+// next returns the key and roles of the word after token k (zero at the
+// end of the text).
 func (ts tokens) next(k int) token {
-	if k+1 < len(ts) {
-		return ts[k+1]
-	}
-	return token{}
+	return token{kr: ts[k].next}
 }
 
-// packWord packs a word of up to 8 bytes into a uint64.
+// packWord packs a word of up to 7 bytes into the low 56 bits of a
+// uint64 (a word has no NUL byte, so the packing is one to one).
 func packWord(w []byte) (uint64, bool) {
-	if len(w) > 8 {
+	if len(w) > 7 {
 		return 0, false
 	}
 	var k uint64
 	for _, c := range w {
 		k = k<<8 | uint64(c)
 	}
-	return k | uint64(len(w))<<60, true
+	return k, true
 }
 
 // longestSyllable is the longest Vietnamese syllable in letters ("nghiêng"):
 // a longer word may be syllables glued together.
 const longestSyllable = 7
 
+// bytesPerToken sizes the token slice: Vietnamese prose has about one
+// word per six bytes and a third of the words at most have a role, so
+// len/16 rarely grows.
+const bytesPerToken = 16
+
+// keyPrefix is how many folded bytes of a word the tokenizer keeps: one
+// more than a packed key holds, so a longer word is seen as longer.
+const keyPrefix = 9
+
 func tokenize(text string) tokens {
-	ts := make(tokens, 0, len(text)/6)
-	var arr [40]byte
-	w := arr[:0]
-	start := -1
-	emit := func(end int) {
-		t := token{start: int32(start), end: int32(end)}
-		if k, ok := packWord(w); ok {
-			t.key = k
-			t.role = roleTable.get(k)
-		}
-		if isDigit(text[start]) {
-			t.role |= roleDigit
-		}
-		if t.role == 0 && len(w) > longestSyllable {
-			t.role = gluedRoles(w)
-		}
-		if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 {
-			if _, ok := kindAbbrevs[text[start:end]]; ok {
-				t.role |= roleAbbrev
-			}
-		}
-		ts = append(ts, t)
-	}
+	ts := make(tokens, 0, len(text)/bytesPerToken+16)
+	open := false // the last token waits for the key of the word after it
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
-		n := 1
 		if c < 0x80 {
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			if !isASCIIAlnum(c) {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordChar(r) {
+			i += n
+			continue
 		}
-		if c < 0x80 && isASCIIAlnum(c) || c >= 0x80 && isWordChar(r) {
-			if start >= 0 && isDigit(c) && len(w) > 0 && !isDigit(w[len(w)-1]) && gluedToNumber(w) {
-				emit(i) // "ngày03/6/2013", "tháng6/2018", "số25": the word, then the number
-				start = -1
-			}
-			if start < 0 {
-				start, w = i, w[:0]
-			}
-			if len(w) < cap(w)-4 {
-				if c < 0x80 {
-					w = append(w, c|0x20*byte(boolInt(c >= 'A' && c <= 'Z')))
-				} else if f := foldRune(r); f != 0 {
-					w = utf8.AppendRune(w, f)
-				}
-			}
-		} else if start >= 0 {
-			emit(i)
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		emit(len(text))
+		i = scanWord(text, i, &ts, &open)
 	}
 	return ts
+}
+
+// add records the word text[start:…] with key and roles kr: it completes
+// the open token, and opens a new one when the word has a role.
+func (ts *tokens) add(start int, kr uint64, open *bool) {
+	if *open {
+		(*ts)[len(*ts)-1].next = kr
+	}
+	*open = kr>>roleShift != 0
+	if *open {
+		*ts = append(*ts, token{start: int32(start), kr: kr})
+	}
+}
+
+// scanWord appends the tokens of the word starting at text[start] (two
+// when a PDF copy glued it to a number) and returns where it ends.
+func scanWord(text string, start int, ts *tokens, open *bool) int {
+	var w [keyPrefix + utf8.UTFMax]byte // folded prefix of the word
+	n := 0
+	i := start
+	for i < len(text) {
+		c := text[i]
+		if c < 0x80 {
+			if !isASCIIAlnum(c) {
+				break
+			}
+			if isDigit(c) && gluedBefore(w[:n]) {
+				ts.add(start, wordKR(text, start, i, w[:n]), open) // "ngày03/6/2013", "số25": the word, then the number
+				start, n = i, 0
+			}
+			if n < keyPrefix {
+				w[n] = lowerASCII[c]
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := decodeVi(text, i)
+		if !isWordChar(r) {
+			break
+		}
+		if f := foldRune(r); f != 0 && n < keyPrefix {
+			n += utf8.EncodeRune(w[n:], f)
+		}
+		i += size
+	}
+	ts.add(start, wordKR(text, start, i, w[:n]), open)
+	return i
+}
+
+// wordKR returns the key and roles of the word text[start:end], whose
+// folded form begins with w (all of it when it is at most 8 bytes).
+func wordKR(text string, start, end int, w []byte) uint64 {
+	var key uint64
+	var role uint16
+	if k, ok := packWord(w); ok {
+		key, role = k, roleTable.get(k)
+	} else if len(w) == 8 {
+		key = keyEight
+	}
+	if isDigit(text[start]) {
+		role |= roleDigit
+	}
+	if role == 0 && len(w) > longestSyllable {
+		role = gluedRoles(w)
+	}
+	if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 && end-start > 1 && abbrevSecond[text[start+1]] {
+		if _, ok := kindAbbrevs[text[start:end]]; ok {
+			role |= roleAbbrev
+		}
+	}
+	return key | uint64(role)<<roleShift
+}
+
+// abbrevSecond marks the second bytes of kindAbbrevs: a cheap test
+// before the map.
+var abbrevSecond = func() (t [256]bool) {
+	for a := range kindAbbrevs {
+		t[a[1]] = true
+	}
+	return
+}()
+
+// gluedBefore: the word so far (folded w) is one a PDF copy glues to the
+// number after it.
+func gluedBefore(w []byte) bool {
+	return len(w) > 0 && !isDigit(w[len(w)-1]) && gluedToNumber(w)
 }
 
 // gluedToNumber: words that a PDF copy glues to the number after them.
@@ -244,7 +311,7 @@ func (ts tokens) scanIdx(from, to int, mask uint16, f func(k int) int) {
 	resume := from
 	for ; k < len(ts) && int(ts[k].start) < to; k++ {
 		t := ts[k]
-		if t.role&mask == 0 || int(t.start) < resume {
+		if t.role()&mask == 0 || int(t.start) < resume {
 			continue
 		}
 		resume = f(k)
