@@ -161,3 +161,20 @@ func TestStatusOfUnknownIsInternal(t *testing.T) {
 		t.Errorf("MaxBytesError: %d", s)
 	}
 }
+
+// Queries beyond Config.MaxQueries wait for a slot within their search
+// timeout: with the only slot taken, a search times out (503); once the
+// slot is free, it runs.
+func TestQueriesWaitForASlot(t *testing.T) {
+	f := newFixture(t, Config{MaxQueries: 1, SearchTimeout: 50 * time.Millisecond}, "../corpus/ke-hoach-123-KH-TU-tinh-uy-2014.txt")
+	f.srv.queries <- struct{}{} // a query running
+	start := time.Now()
+	wantError(t, f.do(t, req{target: "/api/v1/search?q=ket+luan"}), http.StatusServiceUnavailable, "timeout")
+	if d := time.Since(start); d < 50*time.Millisecond {
+		t.Errorf("answered after %v, before the timeout", d)
+	}
+	<-f.srv.queries
+	if res := f.do(t, req{target: "/api/v1/search?q=ket+luan"}); res.Code != http.StatusOK {
+		t.Errorf("with the slot free: %d %s", res.Code, res.Body)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -52,6 +53,11 @@ type Config struct {
 	// Web, when set, serves every request no route matches, except under
 	// /api/ (JSON 404 there): the web pages (package web) mount here.
 	Web http.Handler
+	// MaxQueries bounds the index queries running at once (default
+	// GOMAXPROCS); others wait their turn, in order, within their search
+	// timeout. Queries are CPU-bound: running more at once than there
+	// are cores only stretches each of them, the longest most.
+	MaxQueries int
 }
 
 // Default limits.
@@ -71,6 +77,7 @@ type Server struct {
 	log     *slog.Logger
 	engine  *gin.Engine
 	metrics *metrics
+	queries chan struct{} // a slot per index query running (Config.MaxQueries)
 }
 
 // New builds the server and its routes.
@@ -87,12 +94,15 @@ func New(idx Index, cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.MaxQueries <= 0 {
+		cfg.MaxQueries = runtime.GOMAXPROCS(0)
+	}
 	// gin's default debug mode prints every route on stdout: use release
 	// mode unless GIN_MODE or the caller (tests: gin.TestMode) chose.
 	if os.Getenv(gin.EnvGinMode) == "" && gin.Mode() == gin.DebugMode {
 		gin.SetMode(gin.ReleaseMode)
 	}
-	s := &Server{idx: idx, cfg: cfg, log: cfg.Logger}
+	s := &Server{idx: idx, cfg: cfg, log: cfg.Logger, queries: make(chan struct{}, cfg.MaxQueries)}
 	s.metrics = newMetrics(cfg.Registry, idx)
 	s.engine = s.routes()
 	return s
@@ -166,11 +176,21 @@ func (s *Server) handleHealth(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok", "documents": n})
 }
 
-// timed runs an index query under the search timeout; a query that ran
-// out of time returns ErrTimeout whatever the index said.
+// timed runs an index query under the search timeout, once one of the
+// Config.MaxQueries slots is free; a query that ran out of time (waiting
+// or running) returns ErrTimeout whatever the index said.
 func (s *Server) timed(c *gin.Context, fn func(ctx context.Context) error) error {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.SearchTimeout)
 	defer cancel()
+	select {
+	case s.queries <- struct{}{}:
+		defer func() { <-s.queries }()
+	case <-ctx.Done():
+		if ctx.Err() == context.DeadlineExceeded {
+			return ErrTimeout
+		}
+		return ctx.Err()
+	}
 	err := fn(ctx)
 	if err != nil && ctx.Err() == context.DeadlineExceeded {
 		return ErrTimeout
