@@ -262,7 +262,11 @@ func containsFold(s, pat string) bool {
 
 // foldString folds a whole string (lower case, no diacritics, đ → d).
 func foldString(s string) string {
-	b := make([]byte, 0, len(s))
+	var buf [128]byte // most strings folded are short: only the result escapes
+	b := buf[:0]
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
+	}
 	for _, r := range s {
 		f := foldRune(r)
 		if f == 0 {
