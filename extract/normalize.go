@@ -104,8 +104,12 @@ func nfc(s string) string {
 			b = make([]byte, 0, len(s)+len(s)/8)
 		}
 		b = append(b, s[last:i-p]...)
-		for it.InitString(norm.NFC, s[i-p:j]); !it.Done(); {
-			b = append(b, it.Next()...)
+		if c, ok := toneComposed[lastRune(s[:i])<<16|r]; ok && i+n == j {
+			b = utf8.AppendRune(b, c) // a letter and one tone mark: the common case
+		} else {
+			for it.InitString(norm.NFC, s[i-p:j]); !it.Done(); {
+				b = append(b, it.Next()...)
+			}
 		}
 		last, i = j, j
 	}
@@ -114,6 +118,22 @@ func nfc(s string) string {
 	}
 	return string(append(b, s[last:]...))
 }
+
+// toneComposed maps a letter (key << 16) and a combining mark that NFC
+// composes into one rune to that rune: the letters and marks of
+// decomposed Vietnamese, computed with norm.
+var toneComposed = func() map[rune]rune {
+	m := map[rune]rune{}
+	letters := "aeiouyAEIOUYâêôăơưÂÊÔĂƠƯdDnNcC"
+	for _, l := range letters {
+		for _, mk := range "\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323" {
+			if c := []rune(norm.NFC.String(string(l) + string(mk))); len(c) == 1 {
+				m[l<<16|mk] = c[0]
+			}
+		}
+	}
+	return m
+}()
 
 // unsafeRunEnd returns the end of the run of runes that are not NFC-safe
 // going on at s[i].
