@@ -308,6 +308,9 @@ func cueText(s string) string {
 
 func endsWithAny(f string, cues []string) bool {
 	for _, c := range cues {
+		if f != "" && c != "" && c[len(c)-1] != ' ' && c[len(c)-1] != f[len(f)-1] {
+			continue // both tests below compare the last letters first
+		}
 		if endsWithWords(f, c) {
 			return true
 		}
