@@ -127,8 +127,9 @@ var toneComposed = func() map[rune]rune {
 	letters := "aeiouyAEIOUYâêôăơưÂÊÔĂƠƯdDnNcC"
 	for _, l := range letters {
 		for _, mk := range "\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323" {
-			if c := []rune(norm.NFC.String(string(l) + string(mk))); len(c) == 1 {
-				m[l<<16|mk] = c[0]
+			c := norm.NFC.String(string(l) + string(mk))
+			if r, n := utf8.DecodeRuneInString(c); n == len(c) {
+				m[l<<16|mk] = r
 			}
 		}
 	}
