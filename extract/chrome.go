@@ -35,13 +35,12 @@ var trailingChromePrefix = []string{
 	"nguon:", "tags:", "tu khoa:", "luot xem:", "tai file",
 }
 
-// chromeFirst holds the first letters of trailing chrome lines.
-var chromeFirst = func() map[rune]bool {
-	m := map[rune]bool{}
+// chromeFirst holds the first letters of trailing chrome lines (ASCII).
+var chromeFirst = func() (t [128]bool) {
 	for _, c := range append(append([]string{}, trailingChrome...), trailingChromePrefix...) {
-		m[rune(c[0])] = true
+		t[c[0]] = true
 	}
-	return m
+	return
 }()
 
 // chromeWords are the words of sharing bars and menus; a line made only
@@ -91,12 +90,30 @@ func isPageDate(f string) bool {
 // isPageNumber: "2", "- 2 -", "Trang 2", "2/5" alone on a line between
 // pages of a PDF copy.
 func isPageNumber(l string) bool {
+	if c := firstPastDashes(l); c < 0x80 && !isDigit(c) && c|0x20 != 't' {
+		return false // neither a number nor "Trang" opens it: a line of prose
+	}
 	t := strings.Trim(l, " -–")
 	if e, ok := matchFold(t, 0, "trang"); ok {
 		t = strings.TrimSpace(t[e:])
 	}
 	a, b, slash := strings.Cut(t, "/") // "2/5"
 	return shortNumber(a) && (!slash || shortNumber(b))
+}
+
+// firstPastDashes returns the first byte of l after spaces, hyphens and
+// en dashes (what isPageNumber trims), or 0xFF when there is none.
+func firstPastDashes(l string) byte {
+	for i := 0; i < len(l); i++ {
+		switch {
+		case l[i] == ' ' || l[i] == '-':
+		case strings.HasPrefix(l[i:], "–"):
+			i += len("–") - 1
+		default:
+			return l[i]
+		}
+	}
+	return 0xFF
 }
 
 func shortNumber(t string) bool {
@@ -229,7 +246,7 @@ func trailingStart(lines []string) int {
 	from := len(lines) / 3
 	for i := from; i < len(lines); i++ {
 		l := lines[i]
-		if l == "" || len(l) > 120 || !chromeFirst[foldRune(firstRune(l))] {
+		if f := foldRune(firstRune(l)); l == "" || len(l) > 120 || f >= 128 || f < 0 || !chromeFirst[f] {
 			continue
 		}
 		if len(l) > 48 { // only prefixes ("File: …") can match a long line: fold its start

@@ -283,7 +283,11 @@ func (c *deadlineCtx) clauseBefore(pos int) string {
 
 // cueText folds the words before a date and drops punctuation.
 func cueText(s string) string {
-	b := make([]byte, 0, len(s))
+	var buf [256]byte // the words before a date fit: only the string escapes
+	b := buf[:0]
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
+	}
 	space := false
 	for _, r := range s {
 		f := foldRune(r)
@@ -304,6 +308,9 @@ func cueText(s string) string {
 
 func endsWithAny(f string, cues []string) bool {
 	for _, c := range cues {
+		if f != "" && c != "" && c[len(c)-1] != ' ' && c[len(c)-1] != f[len(f)-1] {
+			continue // both tests below compare the last letters first
+		}
 		if endsWithWords(f, c) {
 			return true
 		}

@@ -18,6 +18,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"sort"
 	"strings"
@@ -65,10 +66,15 @@ func looksBinary(raw []byte) bool {
 		return true
 	}
 	ctl := 0
-	for _, c := range head {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+	for i := 0; i < len(head); {
+		if i+8 <= len(head) && !hasControl(binary.LittleEndian.Uint64(head[i:])) {
+			i += 8 // no control byte among these 8
+			continue
+		}
+		if c := head[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			ctl++
 		}
+		i++
 	}
 	return ctl*20 > len(head)
 }
@@ -294,6 +300,12 @@ func (p *parser) lineAt(pos int) line {
 		return p.ls[len(p.ls)-1]
 	}
 	return p.ls[i]
+}
+
+// hasControl reports whether one of the 8 bytes of w is below 0x20.
+func hasControl(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (w-0x20*ones)&^w&highs != 0
 }
 
 func atoi(s string) int {

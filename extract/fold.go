@@ -262,7 +262,11 @@ func containsFold(s, pat string) bool {
 
 // foldString folds a whole string (lower case, no diacritics, đ → d).
 func foldString(s string) string {
-	b := make([]byte, 0, len(s))
+	var buf [128]byte // most strings folded are short: only the result escapes
+	b := buf[:0]
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
+	}
 	for _, r := range s {
 		f := foldRune(r)
 		if f == 0 {
@@ -302,18 +306,24 @@ const (
 var runeClass = func() *[foldLimit]uint8 {
 	var t [foldLimit]uint8
 	for r := rune(0); r < foldLimit; r++ {
-		for _, p := range []struct {
-			is   bool
-			flag uint8
-		}{{unicode.IsUpper(r), rcUpper}, {unicode.IsLower(r), rcLower}, {unicode.IsLetter(r), rcLetter},
-			{unicode.IsDigit(r), rcDigit}, {unicode.ToLower(r) != r, rcCased}} {
-			if p.is {
-				t[r] |= p.flag
-			}
+		var f uint8
+		switch {
+		case unicode.IsLetter(r): // upper and lower case letters are letters
+			f = rcLetter | flagIf(unicode.IsUpper(r), rcUpper) | flagIf(unicode.IsLower(r), rcLower)
+		case unicode.IsDigit(r):
+			f = rcDigit
 		}
+		t[r] = f | flagIf(unicode.ToLower(r) != r, rcCased)
 	}
 	return &t
 }()
+
+func flagIf(b bool, f uint8) uint8 {
+	if b {
+		return f
+	}
+	return 0
+}
 
 // isUpperRune is unicode.IsUpper.
 func isUpperRune(r rune) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"math/rand"
 	"strings"
 	"testing"
@@ -67,6 +68,27 @@ func TestRuneClass(t *testing.T) {
 		if isUpperRune(r) != unicode.IsUpper(r) || isLowerRune(r) != unicode.IsLower(r) || isLetterRune(r) != unicode.IsLetter(r) ||
 			isDigitRune(r) != unicode.IsDigit(r) || toLowerRune(r) != unicode.ToLower(r) {
 			t.Fatalf("%U", r)
+		}
+	}
+}
+
+// TestHasControl: the word test agrees with a byte loop.
+func TestHasControl(t *testing.T) {
+	r := rand.New(rand.NewSource(13))
+	for n := 0; n < 1000000; n++ {
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(0x1C + r.Intn(8)) // around 0x20
+			if r.Intn(4) == 0 {
+				b[i] = byte(r.Intn(256))
+			}
+		}
+		want := false
+		for _, c := range b {
+			want = want || c < 0x20
+		}
+		if got := hasControl(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("% x: %v", b, got)
 		}
 	}
 }

@@ -68,6 +68,14 @@ var kindsBySyllable = func() map[string][]*kindInfo {
 func foldWord(s string, i int, buf []byte) []byte {
 	buf = buf[:0]
 	for i < len(s) && len(buf) < cap(buf)-4 {
+		if c := s[i]; c < utf8.RuneSelf && c != 0 { // ASCII: a letter or digit, or the end
+			if !isASCIIAlnum(c) {
+				break
+			}
+			buf = append(buf, lowerASCII[c])
+			i++
+			continue
+		}
 		r, n := decodeVi(s, i)
 		if !isWordChar(r) {
 			break

@@ -17,9 +17,14 @@ import (
 // or drops is reported as diagnostics. Normalize is idempotent.
 func Normalize(raw []byte) (string, []Diagnostic) {
 	var diags []Diagnostic
-	s := string(raw)
-	valid, clean, safe := survey(s)
-	if !valid {
+	valid, clean, safe := survey(raw)
+	var s string
+	switch {
+	case valid && clean && onlyStars(raw):
+		s = stripStars(raw) // what stripEmphasis(string(raw)) gives, with one copy
+	case valid:
+		s = string(raw)
+	default:
 		s = string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
 		clean = isClean(s)
 	}
@@ -47,7 +52,7 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 // survey reads s once and reports whether it is valid UTF-8, whether
 // cleanChars would leave it as it is (isClean), and whether every rune is
 // NFC-safe (nfcSafe); the last two are false when s is not valid.
-func survey(s string) (valid, clean, safe bool) {
+func survey[T string | []byte](s T) (valid, clean, safe bool) {
 	clean, safe = true, true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -63,11 +68,11 @@ func survey(s string) (valid, clean, safe bool) {
 			i += 3 // U+1E00–U+1EFF, the precomposed Vietnamese letters
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeAt(s, i)
 		if r == utf8.RuneError && n == 1 {
 			return false, false, false
 		}
-		clean = clean && !(suspect[c] && dirtyAt(s, i))
+		clean = clean && !(suspect[c] && dirtyAt(string(s[i:min(i+utf8.UTFMax, len(s))]), 0))
 		safe = safe && nfcSafeRune(r)
 		i += n
 	}
@@ -99,8 +104,12 @@ func nfc(s string) string {
 			b = make([]byte, 0, len(s)+len(s)/8)
 		}
 		b = append(b, s[last:i-p]...)
-		for it.InitString(norm.NFC, s[i-p:j]); !it.Done(); {
-			b = append(b, it.Next()...)
+		if c, ok := toneComposed[lastRune(s[:i])<<16|r]; ok && i+n == j {
+			b = utf8.AppendRune(b, c) // a letter and one tone mark: the common case
+		} else {
+			for it.InitString(norm.NFC, s[i-p:j]); !it.Done(); {
+				b = append(b, it.Next()...)
+			}
 		}
 		last, i = j, j
 	}
@@ -109,6 +118,23 @@ func nfc(s string) string {
 	}
 	return string(append(b, s[last:]...))
 }
+
+// toneComposed maps a letter (key << 16) and a combining mark that NFC
+// composes into one rune to that rune: the letters and marks of
+// decomposed Vietnamese, computed with norm.
+var toneComposed = func() map[rune]rune {
+	m := map[rune]rune{}
+	letters := "aeiouyAEIOUYâêôăơưÂÊÔĂƠƯdDnNcC"
+	for _, l := range letters {
+		for _, mk := range "\u0300\u0301\u0302\u0303\u0306\u0309\u031B\u0323" {
+			c := norm.NFC.String(string(l) + string(mk))
+			if r, n := utf8.DecodeRuneInString(c); n == len(c) {
+				m[l<<16|mk] = r
+			}
+		}
+	}
+	return m
+}()
 
 // unsafeRunEnd returns the end of the run of runes that are not NFC-safe
 // going on at s[i].
@@ -308,40 +334,78 @@ func stripEmphasis(s string) string {
 // stripStars is stripEmphasis on text without "__" and without "_*", in
 // one pass: of a run of stars, pairs go ("**" removed left to right) and
 // an odd last one stays only between spaces.
-func stripStars(s string) string {
+func stripStars[T string | []byte](s T) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	last := 0 // s[:last] is written
-	for i := strings.IndexByte(s, '*'); i >= 0; {
+	for i := indexByteOf(s, '*'); i >= 0; {
 		j := i
 		for j < len(s) && s[j] == '*' {
 			j++
 		}
-		b.WriteString(s[last:i])
+		writeTo(&b, s[last:i])
 		if (j-i)%2 == 1 && loneStar(s, i, j) {
 			b.WriteByte('*')
 		}
 		last = j
-		k := strings.IndexByte(s[j:], '*')
+		k := indexByteOf(s[j:], '*')
 		if k < 0 {
 			break
 		}
 		i = j + k
 	}
-	b.WriteString(s[last:])
+	writeTo(&b, s[last:])
 	return b.String()
 }
 
+// onlyStars: raw has stars to strip and nothing for the other passes of
+// stripEmphasis, which then takes stripStars.
+func onlyStars(raw []byte) bool {
+	return bytes.IndexByte(raw, '*') >= 0 && !bytes.Contains(raw, []byte("__")) && !bytes.Contains(raw, []byte("_*"))
+}
+
 // loneStar: the star left of the run s[i:j] stands between spaces.
-func loneStar(s string, i, j int) bool {
+func loneStar[T string | []byte](s T, i, j int) bool {
 	before, after := ' ', ' '
 	if i > 0 {
-		before, _ = utf8.DecodeLastRuneInString(s[:i])
+		before = lastRune(string(s[max(0, i-utf8.UTFMax):i]))
 	}
 	if j < len(s) {
-		after, _ = utf8.DecodeRuneInString(s[j:])
+		after, _ = decodeAt(s, j)
 	}
 	return isSpace(before) && isSpace(after)
+}
+
+// indexByteOf, decodeAt and writeTo are strings.IndexByte,
+// utf8.DecodeRuneInString(s[i:]) and Builder.WriteString for text held
+// as a string or as bytes.
+func indexByteOf[T string | []byte](s T, c byte) int {
+	switch v := any(s).(type) {
+	case string:
+		return strings.IndexByte(v, c)
+	case []byte:
+		return bytes.IndexByte(v, c)
+	}
+	return -1
+}
+
+func decodeAt[T string | []byte](s T, i int) (rune, int) {
+	switch v := any(s).(type) {
+	case string:
+		return utf8.DecodeRuneInString(v[i:])
+	case []byte:
+		return utf8.DecodeRune(v[i:])
+	}
+	return utf8.RuneError, 1
+}
+
+func writeTo[T string | []byte](b *strings.Builder, s T) {
+	switch v := any(s).(type) {
+	case string:
+		b.WriteString(v)
+	case []byte:
+		b.Write(v)
+	}
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }

@@ -113,3 +113,22 @@ func TestStripStars(t *testing.T) {
 		}
 	}
 }
+
+// TestStripStarsBytes: stars stripped straight from the input bytes give
+// what stripEmphasis gives on the text.
+func TestStripStarsBytes(t *testing.T) {
+	parts := []string{"*", "**", " ", "a", "é", "\n", "_", "ế*", "\xe1\xbb"}
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := n % 13; k >= 0; k-- {
+			b.WriteString(parts[(n*7+k*k*3+k)%len(parts)])
+		}
+		raw := []byte(b.String())
+		if !onlyStars(raw) {
+			continue
+		}
+		if got, want := stripStars(raw), stripEmphasis(string(raw)); got != want {
+			t.Fatalf("stripStars(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
