@@ -7,8 +7,8 @@
 // Contracts:
 //   - Extract never panics and never fails on text: what it cannot read
 //     goes into Document.Diagnostics. It refuses only input that is not
-//     text (ErrBinary), empty (ErrEmpty) or larger than MaxInputSize
-//     (ErrTooLarge).
+//     text (ErrBinary), empty or with nothing left once normalised
+//     (ErrEmpty), or larger than MaxInputSize (ErrTooLarge).
 //   - Every Span is a byte range into the normalised text that Extract
 //     returns alongside the Document (see Normalize); spans are in bounds
 //     and on rune boundaries.
@@ -41,6 +41,9 @@ func Extract(raw []byte) (*Document, string, error) {
 		return nil, "", err
 	}
 	text, diags := Normalize(raw)
+	if strings.TrimSpace(text) == "" { // only spaces and control characters
+		return nil, "", ErrEmpty
+	}
 	doc := Parse(text)
 	doc.Diagnostics = append(append([]Diagnostic{}, diags...), doc.Diagnostics...)
 	return doc, text, nil

@@ -76,6 +76,7 @@ func TestCheckInput(t *testing.T) {
 		want error
 	}{
 		{"empty", []byte("  \n"), ErrEmpty},
+		{"nothing left once normalised", []byte(" \x7f"), ErrEmpty},
 		{"nul bytes", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
 		{"controls", []byte(strings.Repeat("\x01\x02\x03a", 100)), ErrBinary},
 		{"too large", make([]byte, MaxInputSize+1), ErrTooLarge},
