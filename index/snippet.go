@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-
 	"vanban/extract"
 )
 
@@ -60,23 +58,6 @@ type mark struct {
 	term       string
 }
 
-// find returns the marks of the terms and phrases in a folded token stream.
-func (m *matcher) find(ts analysis.TokenStream) []mark {
-	var out []mark
-	for i, t := range ts {
-		if m.terms[string(t.Term)] || len(m.numbers) > 0 && m.symbolMatch(t.Term) {
-			out = append(out, mark{t.Start, t.End, string(t.Term)})
-		}
-		for _, p := range m.phrases {
-			if i+len(p) <= len(ts) && phraseAt(ts[i:], p) {
-				out = append(out, mark{t.Start, ts[i+len(p)-1].End, strings.Join(p, " ")})
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b mark) int { return a.start - b.start })
-	return out
-}
-
 // symbolMatch reports whether a folded symbol token has a wanted code and
 // number.
 func (m *matcher) symbolMatch(term []byte) bool {
@@ -89,30 +70,6 @@ func (m *matcher) symbolMatch(term []byte) bool {
 
 // needsText reports whether matches must be checked against the text.
 func (m *matcher) needsText() bool { return len(m.phrases) > 0 }
-
-// verify reports whether every phrase occurs in the tokens (inside the
-// allowed segments unless nil).
-func (m *matcher) verify(ts analysis.TokenStream, allowed []segment) bool {
-	for _, p := range m.phrases {
-		found := false
-		for i := 0; i+len(p) <= len(ts) && !found; i++ {
-			found = phraseAt(ts[i:], p) && (allowed == nil || inSegments(allowed, ts[i].Start))
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-func phraseAt(ts analysis.TokenStream, p []string) bool {
-	for k, w := range p {
-		if string(ts[k].Term) != w {
-			return false
-		}
-	}
-	return true
-}
 
 func inSegments(segs []segment, i int) bool {
 	for _, s := range segs {

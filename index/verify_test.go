@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // The text scanner agrees with the folded analyzer: same phrases found,
@@ -159,4 +161,48 @@ func TestSearchPhraseCollectsMore(t *testing.T) {
 	if !reflect.DeepEqual(hitIDs(res), []string{ids[1], ids[0]}) || res.Total != 2 || res.Approximate {
 		t.Errorf("hits %v total %d approximate %v, want both, exact", hitIDs(res), res.Total, res.Approximate)
 	}
+}
+
+// The reference the text scanner is checked against: matching on the
+// folded analyzer's token stream.
+
+// find returns the marks of the terms and phrases in a folded token stream.
+func (m *matcher) find(ts analysis.TokenStream) []mark {
+	var out []mark
+	for i, t := range ts {
+		if m.terms[string(t.Term)] || len(m.numbers) > 0 && m.symbolMatch(t.Term) {
+			out = append(out, mark{t.Start, t.End, string(t.Term)})
+		}
+		for _, p := range m.phrases {
+			if i+len(p) <= len(ts) && phraseAt(ts[i:], p) {
+				out = append(out, mark{t.Start, ts[i+len(p)-1].End, strings.Join(p, " ")})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b mark) int { return a.start - b.start })
+	return out
+}
+
+// verify reports whether every phrase occurs in the tokens (inside the
+// allowed segments unless nil).
+func (m *matcher) verify(ts analysis.TokenStream, allowed []segment) bool {
+	for _, p := range m.phrases {
+		found := false
+		for i := 0; i+len(p) <= len(ts) && !found; i++ {
+			found = phraseAt(ts[i:], p) && (allowed == nil || inSegments(allowed, ts[i].Start))
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func phraseAt(ts analysis.TokenStream, p []string) bool {
+	for k, w := range p {
+		if string(ts[k].Term) != w {
+			return false
+		}
+	}
+	return true
 }
