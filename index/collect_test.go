@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -197,5 +198,41 @@ func TestDateFilter(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q..%q: kept %q, want %q", c.from, c.to, got, c.want)
 		}
+	}
+}
+
+// Tables follow the segments: one per segment in use, those of merged-away
+// segments dropped once they outnumber the live ones.
+func TestTablesFollowSegments(t *testing.T) {
+	x := openTest(t)
+	tables := func() int {
+		x.tables.mu.Lock()
+		defer x.tables.mu.Unlock()
+		return len(x.tables.segs)
+	}
+	most := 0
+	for i := range 40 {
+		put(t, x, newDoc("Kế hoạch", fmt.Sprintf("%d-KH/TU", i+1), "Tỉnh ủy", "2020-01-01", "kế hoạch").para(fmt.Sprintf("văn bản %d", i)).item())
+		search(t, x, SearchRequest{Query: "van ban"})
+		most = max(most, tables())
+	}
+	if err := x.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if res := search(t, x, SearchRequest{Query: "van ban"}); res.Total != 40 {
+		t.Fatalf("total %d after compaction, want 40", res.Total)
+	}
+	c, err := x.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	live, n := len(c.view.tables), tables()
+	t.Logf("at most %d tables; now %d for %d segments", most, n, live)
+	if most <= 2*live+8 {
+		t.Skipf("only %d tables were ever built: nothing to drop", most)
+	}
+	if n > 2*live+8 {
+		t.Errorf("%d tables kept for %d segments", n, live)
 	}
 }
