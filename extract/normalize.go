@@ -54,11 +54,14 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 // NFC-safe (nfcSafe); the last two are false when s is not valid.
 func survey[T string | []byte](s T) (valid, clean, safe bool) {
 	clean, safe = true, true
+	dirty := false // an ASCII byte is suspect
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c < 0x80:
-			clean = clean && !suspect[c]
+			for dirty = dirty || suspect[c]; i+1 < len(s) && s[i+1] < 0x80; i++ {
+				dirty = dirty || suspect[s[i+1]] // runs of ASCII in a tight loop
+			}
 			i++
 			continue
 		case c < 0xCC && c > 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
@@ -76,7 +79,7 @@ func survey[T string | []byte](s T) (valid, clean, safe bool) {
 		safe = safe && nfcSafeRune(r)
 		i += n
 	}
-	return true, clean, safe
+	return true, clean && !dirty, safe
 }
 
 // nfc returns norm.NFC.String(s). Only the runs of runes that are not

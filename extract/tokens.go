@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -140,6 +141,12 @@ func packWord(w []byte) (uint64, bool) {
 	return k, true
 }
 
+// packShort is packWord of a w of at most 7 bytes whose capacity is at
+// least 8, with one load: the bytes past len(w) are shifted out.
+func packShort(w []byte) uint64 {
+	return binary.BigEndian.Uint64(w[:8]) >> (64 - 8*len(w))
+}
+
 // longestSyllable is the longest Vietnamese syllable in letters ("nghiêng"):
 // a longer word may be syllables glued together.
 const longestSyllable = 7
@@ -221,12 +228,14 @@ func scanWord(text string, start int, ts *tokens, open *bool) int {
 }
 
 // wordKR returns the key and roles of the word text[start:end], whose
-// folded form begins with w (all of it when it is at most 8 bytes).
+// folded form begins with w (all of it when it is at most 8 bytes); w
+// has a capacity of at least 8.
 func wordKR(text string, start, end int, w []byte) uint64 {
 	var key uint64
 	var role uint16
-	if k, ok := packWord(w); ok {
-		key, role = k, roleTable.get(k)
+	if len(w) <= 7 {
+		key = packShort(w)
+		role = roleTable.get(key)
 	} else if len(w) == 8 {
 		key = keyEight
 	}
