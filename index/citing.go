@@ -48,7 +48,6 @@ func (x *Index) Citing(ctx context.Context, ref, relation, cursor string, limit 
 	if limit <= 0 {
 		limit = maxLimit
 	}
-	limit = min(limit, maxCitingLimit)
 	var after *match
 	if cursor != "" {
 		if after, err = decodeCursor(cursor); err != nil {
@@ -60,10 +59,16 @@ func (x *Index) Citing(ctx context.Context, ref, relation, cursor string, limit 
 		return nil, err
 	}
 	defer c.close()
+	return x.citingPage(ctx, c, key, after, min(limit, maxCitingLimit))
+}
+
+// citingPage returns the limit documents with the key after the cursor
+// document (from the first when nil), in date order.
+func (x *Index) citingPage(ctx context.Context, c *collection, key string, after *match, limit int) (*CitingPage, error) {
 	less := order("date")
 	top := &best{n: limit + 1, less: less}
 	total := 0
-	err = c.each(ctx, x, constant(fieldCites, key, 1), false, func(mt match) {
+	err := c.each(ctx, x, constant(fieldCites, key, 1), false, func(mt match) {
 		total++
 		if after == nil || less(mt, *after) > 0 {
 			top.add(mt)

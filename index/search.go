@@ -128,10 +128,17 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 	if err != nil {
 		return nil, err
 	}
-	out := &SearchResult{Total: uint64(total), Hits: []Hit{}, Facets: fc.top(x, facetSize)}
 	hits := top.sorted()
+	page, err := x.pageHits(c, r, m, hits[min(offset, len(hits)):])
+	return &SearchResult{Total: uint64(total), Hits: page, Facets: fc.top(x, facetSize)}, err
+}
+
+// pageHits reads the stored values of a page's matches for their hits
+// and snippets.
+func (x *Index) pageHits(c *collection, r SearchRequest, m *matcher, page []match) ([]Hit, error) {
+	out := []Hit{}
 	var sc textScanner
-	for _, mt := range hits[min(offset, len(hits)):] {
+	for _, mt := range page {
 		st, err := c.stored(mt.id(), levelFor(r.Section))
 		if errors.Is(err, ErrNotFound) {
 			continue
@@ -142,9 +149,8 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 		hit := newHit(mt.id(), st.sum)
 		hit.Score = mt.score
 		text := string(st.text)
-		allowed := sectionSegments(st.doc, text, r.Section)
-		hit.Snippets = snippetsOf(text, sc.marks(m, st.text), allowed)
-		out.Hits = append(out.Hits, hit)
+		hit.Snippets = snippetsOf(text, sc.marks(m, st.text), sectionSegments(st.doc, text, r.Section))
+		out = append(out, hit)
 	}
 	return out, nil
 }
