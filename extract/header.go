@@ -196,12 +196,28 @@ func placeDate(l string) (string, string, bool) {
 		if i > 0 && !strings.HasSuffix(strings.TrimSpace(l[:i]), ",") && before != "" {
 			continue
 		}
+		if isNumberLine(before) {
+			before = afterNumber(before)
+		}
 		if !plausiblePlace(before) {
 			continue
 		}
 		return cleanPlace(before), d.startISO(), true
 	}
 	return "", "", false
+}
+
+// afterNumber drops the "Số: 112/KH-HPN" cell that a two-column copy
+// without its tab glued before the place: the words up to the last one
+// holding a digit or a slash (s is a number line).
+func afterNumber(s string) string {
+	ws := strings.Fields(s)
+	for k := len(ws) - 1; k >= 0; k-- {
+		if strings.ContainsAny(ws[k], "0123456789/") {
+			return strings.Join(ws[k+1:], " ")
+		}
+	}
+	return s
 }
 
 // plausiblePlace: the text before ", ngày" of a place-date line is a
@@ -346,6 +362,10 @@ func numberIn(l string) string {
 	return ""
 }
 
+// issuerContinuations open a line that continues the issuer above it: a
+// place ("TỈNH BÌNH DƯƠNG") or the rest of a long name ("VÀ XÃ HỘI").
+var issuerContinuations = []string{"tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "xa ", "phuong ", "thi tran ", "va "}
+
 // issuerFromLines picks the issuing body from the upper-case lines above
 // the kind line: the lowest body, with place lines joined to it.
 func issuerFromLines(ls []line) string {
@@ -358,7 +378,7 @@ func issuerFromLines(ls []line) string {
 		if i := strings.Index(foldString(s), " so "); i > 0 && isNumberLine(cutFoldPrefix(s, i+1)) {
 			s = strings.TrimSpace(s[:len(s)-len(cutFoldPrefix(s, i+1))])
 		}
-		if _, k := matchAny(s, 0, []string{"tinh ", "thanh pho ", "huyen ", "quan ", "thi xa ", "xa ", "phuong ", "thi tran "}); k >= 0 && len(orgs) > 0 {
+		if _, k := matchAny(s, 0, issuerContinuations); k >= 0 && len(orgs) > 0 {
 			orgs[len(orgs)-1] += " " + s
 			continue
 		}

@@ -24,6 +24,10 @@ func TestHeader(t *testing.T) {
 			"Kế hoạch", "186-KH/TU", "Ban Thường vụ Tỉnh ủy", "", "2020-03-02", "tổng kết Chỉ thị 43"},
 		{"kind and upper-case title on one line", "TỈNH ỦY NAM ĐỊNH\nSố 12-KH/TU\n\nKẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 21-NQ/TW\n\nThực hiện …",
 			"Kế hoạch", "12-KH/TU", "Tỉnh ủy Nam Định", "", "", "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 21-NQ/TW"},
+		{"number glued to the place-date (PDF copy)", "HỘI LHPN TỈNH THANH HÓA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN THƯỜNG VỤ Độc lập - Tự do - Hạnh phúc\nSố: 112/KH-HPN Thanh Hóa, ngày 04 tháng 6 năm 2018\nKẾ HOẠCH\nThực hiện Chỉ thị số 21-CT/TW\nThực hiện …",
+			"Kế hoạch", "112/KH-HPN", "", "Thanh Hóa", "2018-06-04", "Thực hiện Chỉ thị số 21-CT/TW"},
+		{"space before the slash, issuer over two lines", "BỘ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN\nSố:4738 /BNN-KH\tHà Nội, ngày 05 tháng 12 năm 2017\nV/v triển khai công tác an toàn\n\nKính gửi: Các tỉnh.",
+			"Công văn", "4738/BNN-KH", "Bộ Nông nghiệp và Phát triển nông thôn", "Hà Nội", "2017-12-05", "triển khai công tác an toàn"},
 		{"kind with its issuer", "BỘ NÔNG NGHIỆP\nSố: 52/2001/QĐ/BNN-KH\nHà Nội, ngày 28 tháng 3 năm 2001\n\nQUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ NÔNG NGHIỆP\nVề việc giao nhiệm vụ\n\nCăn cứ …",
 			"Quyết định", "52/2001/QĐ/BNN-KH", "Bộ Nông nghiệp", "Hà Nội", "2001-03-28", "Về việc giao nhiệm vụ"},
 	}

@@ -211,6 +211,9 @@ func markerSep(l string, i int, allowSpace bool) int {
 	if i >= len(l) {
 		return 0
 	}
+	if e := spacedDash(l, i); e > 0 { // "I - MỤC ĐÍCH", "1 – Tổ chức"
+		return e
+	}
 	n := 0
 	switch {
 	case l[i] == '.' || l[i] == '-' || l[i] == ')' || l[i] == ':':
@@ -238,6 +241,26 @@ func markerSep(l string, i int, allowSpace bool) int {
 		j = i
 	}
 	return skipSpaces(l, j)
+}
+
+// spacedDash reads " - " (or " – ") at l[i], a separator typed with
+// spaces around it, and returns the offset after it and its spaces.
+func spacedDash(l string, i int) int {
+	if l[i] != ' ' || i+1 >= len(l) {
+		return 0
+	}
+	k := i + 1
+	n := 0
+	switch {
+	case l[k] == '-':
+		n = 1
+	case strings.HasPrefix(l[k:], "–"):
+		n = len("–")
+	}
+	if n == 0 || k+n >= len(l) || l[k+n] != ' ' {
+		return 0
+	}
+	return skipSpaces(l, k+n)
 }
 
 func parseArabicMarker(l string) (int, string, int) {

@@ -23,6 +23,8 @@ func TestSections(t *testing.T) {
 			"I|MỤC ĐÍCH, YÊU CẦU|purpose\n  1|Mục đích|purpose\n  2|Yêu cầu|other\nII|TỔ CHỨC THỰC HIỆN|organization\n"},
 		{"roman with hyphen", "I- MỤC ĐÍCH, YÊU CẦU\nII- NỘI DUNG CHƯƠNG TRÌNH\nIII- THỜI GIAN THỰC HIỆN\n",
 			"I|MỤC ĐÍCH, YÊU CẦU|purpose\nII|NỘI DUNG CHƯƠNG TRÌNH|content\nIII|THỜI GIAN THỰC HIỆN|timeline\n"},
+		{"roman and arabic with spaced hyphens", "I - MỤC ĐÍCH, YÊU CẦU\n1 - Quán triệt đầy đủ\nII - TỔ CHỨC THỰC HIỆN\n",
+			"I|MỤC ĐÍCH, YÊU CẦU|purpose\n  1|Quán triệt đầy đủ|other\nII|TỔ CHỨC THỰC HIỆN|organization\n"},
 		{"letters", "A- ĐÁNH GIÁ TÌNH HÌNH\nI. Công tác quán triệt\nB- NHIỆM VỤ VÀ GIẢI PHÁP\nC- KIẾN NGHỊ, ĐỀ XUẤT\n",
 			"A|ĐÁNH GIÁ TÌNH HÌNH|other\n  I|Công tác quán triệt|other\nB|NHIỆM VỤ VÀ GIẢI PHÁP|content\nC|KIẾN NGHỊ, ĐỀ XUẤT|recommendation\n"},
 		{"starts at 1.", "1. Mục đích, yêu cầu\n1.1. Mục đích\n2. Hình thức tổng kết\n",

@@ -101,6 +101,9 @@ func lexSymbol(s string, i int) (symMatch, bool) {
 
 // lexState reads "/[YEAR/]CODE[-ISSUER]" after the number.
 func lexState(s string, j int, m *symMatch) (int, bool) {
+	if j+1 < len(s) && s[j] == ' ' && s[j+1] == '/' {
+		j++ // "4738 /LĐTBXH-ATLĐ": a space typed before the slash
+	}
 	if j >= len(s) || s[j] != '/' {
 		return 0, false
 	}
@@ -207,11 +210,14 @@ func readCode(s string, i int) (string, int) {
 		}
 		j += n
 	}
-	if j-i > 12 {
+	if utf8.RuneCountInString(s[i:j]) > maxCodeRunes {
 		return "", i
 	}
 	return s[i:j], j
 }
+
+// maxCodeRunes bounds a code: joint issuers run long ("ĐCTUBTWMTTQVN").
+const maxCodeRunes = 16
 
 // readIssuer reads the issuer part of a party symbol ("TW", "BCĐTW",
 // "ĐU-BCS"): codes joined by hyphens.

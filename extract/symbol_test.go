@@ -24,6 +24,8 @@ func TestLexSymbol(t *testing.T) {
 		{"52/2001/QĐ/BNN-KH", "52/2001/QĐ/BNN-KH", "52"},
 		{"09/2008/NQLT-CP-UBTWMTTQVN", "09/2008/NQLT-CP-UBTWMTTQVN", "09"},
 		{"2613/BGDĐT-GDTrH", "2613/BGDĐT-GDTrH", "2613"},
+		{"4738 /LĐTBXH-ATLĐ", "4738/LĐTBXH-ATLĐ", "4738"},
+		{"09/2021/NQLT-UBTVQH-CP-ĐCTUBTWMTTQVN", "09/2021/NQLT-UBTVQH-CP-ĐCTUBTWMTTQVN", "09"},
 		{"25", "", "25"},
 	}
 	for _, tt := range tests {
