@@ -38,6 +38,8 @@ func TestReferences(t *testing.T) {
 			"25-NQ/TW@2013-06-03 implements x1\n25-NQ/TW cites x1\n"},
 		{"reviews", "Sơ kết 5 năm thực hiện Chỉ thị số 52-CT/TW ngày 09-01-2016.", "52-CT/TW@2016-01-09 reviews x1\n"},
 		{"continues", "Tiếp tục triển khai thực hiện tốt Kế hoạch số 12-KH/TU ngày 03-02-2016.", "12-KH/TU@2016-02-03 continues x1\n"},
+		{"continues after other verbs", "Tiếp tục lãnh đạo, chỉ đạo thực hiện Chỉ thị số 15-CT/TU ngày 02/8/2021.", "15-CT/TU@2021-08-02 continues x1\n"},
+		{"continuing to disseminate is not continuing", "Thực hiện Chỉ thị số 29-CT/TW ngày 18/12/2013; tiếp tục phổ biến Nghị định số 39/2016/NĐ-CP ngày 15/5/2016 đến người lao động.", "29-CT/TW@2013-12-18 implements x1\n39/2016/NĐ-CP@2016-05-15 cites x1\n"},
 		{"replaces", "Quyết định này thay thế Quyết định số 1234/QĐ-UBND ngày 15/5/2017.", "1234/QĐ-UBND@2017-05-15 replaces x1\n"},
 		{"amends", "Sửa đổi, bổ sung một số điều của Quyết định số 12/2019/QĐ-UBND.", "12/2019/QĐ-UBND amends x1\n"},
 		{"reported replacement only cites", "Thông tư số 05/2021/TT-BGDĐT thay thế Thông tư số 06/2012/TT-BGDĐT.",

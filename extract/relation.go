@@ -37,6 +37,26 @@ var triggers = []trigger{
 	{"cu the hoa", RelImplements, 40},
 }
 
+// continuingVerbs: "tiếp tục" continues a document only when it goes on
+// implementing it ("tiếp tục thực hiện", "tiếp tục đẩy mạnh triển khai"),
+// not when it goes on doing something else with it ("tiếp tục phổ biến").
+var continuingVerbs = []string{"thuc hien", "trien khai", "quan triet", "thi hanh", "cu the hoa", "hoc tap"}
+
+// continuesDoing reports whether a continuing verb follows "tiếp tục"
+// (ending at e) within a few words.
+func continuesDoing(text string, e int) bool {
+	end := min(len(text), e+60)
+	for i := e; i < end; i++ {
+		if !atWordStart(text, i) {
+			continue
+		}
+		if _, k := matchAny(text[:end], i, continuingVerbs); k >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // triggerWords are the first words of the triggers.
 var triggerWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -182,6 +202,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 			}
 			if strings.HasPrefix(t.pat, "nam ") && !reviewCount(text, i) {
 				continue
+			}
+			if t.rel == RelContinues && !continuesDoing(text, e) {
+				continue // "tiếp tục phổ biến Luật …" continues no implementing
 			}
 			if t.rel == RelAttachedTo && !attachmentLine(text, i) {
 				if r := amendingVerb(text, i); r != "" {
