@@ -113,6 +113,13 @@ func lexDayForm(l *dateLexer) (dateExpr, bool) {
 	}
 	p := l.pos
 	l.spaces()
+	if !hasNgay && l.word("thang") {
+		if e, ok := lexMonthYear(l, d); ok {
+			return e, true
+		}
+		l.pos = p
+		l.spaces()
+	}
 	if hasNgay && l.word("thang") {
 		l.spaces()
 		m, _, ok := l.num()
@@ -159,6 +166,27 @@ func lexDayForm(l *dateLexer) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	return dayExpr(0, m, d, hasNgay), true
+}
+
+// lexMonthYear reads " M năm YYYY" after "D tháng" written without
+// "ngày" ("xong trước 15 tháng 5 năm 2005"): only the full form, so that
+// durations ("trong 3 tháng") and periods ("6 tháng đầu năm") stay apart.
+func lexMonthYear(l *dateLexer, d int) (dateExpr, bool) {
+	l.spaces()
+	m, _, ok := l.num()
+	if !ok || m < 1 || m > 12 {
+		return dateExpr{}, false
+	}
+	l.spaces()
+	if !l.word("nam") {
+		return dateExpr{}, false
+	}
+	l.spaces()
+	y, w, ok := l.num()
+	if !ok || w != 4 || !atWordEnd(l.s, l.pos) {
+		return dateExpr{}, false
+	}
+	return dayExpr(y, m, d, false), true
 }
 
 func dayExpr(y, m, d int, ngay bool) dateExpr {

@@ -12,6 +12,7 @@ func TestLexDate(t *testing.T) {
 		{"03.6.2013", "2013-06-03", "2013-06-03", PrecDay, "03.6.2013"},
 		{"ngày 02 tháng 6 năm 2023", "2023-06-02", "2023-06-02", PrecDay, "ngày 02 tháng 6 năm 2023"},
 		{"ngày 17-6-2021 của", "2021-06-17", "2021-06-17", PrecDay, "ngày 17-6-2021"},
+		{"15 tháng 5 năm 2005.", "2005-05-15", "2005-05-15", PrecDay, "15 tháng 5 năm 2005"},
 		{"tháng 6/2018.", "2018-06-01", "2018-06-30", PrecMonth, "tháng 6/2018"},
 		{"tháng 6 năm 2018", "2018-06-01", "2018-06-30", PrecMonth, "tháng 6 năm 2018"},
 		{"Tháng 7/2023 (Theo", "2023-07-01", "2023-07-31", PrecMonth, "Tháng 7/2023"},
@@ -59,7 +60,7 @@ func TestLexDateYearless(t *testing.T) {
 
 // TestLexDateRejects: numbers that are not dates.
 func TestLexDateRejects(t *testing.T) {
-	for _, in := range []string{"32/13/2020", "1,5 ngày", "2009", "năm 20", "quý V/2020", "100%"} {
+	for _, in := range []string{"32/13/2020", "1,5 ngày", "2009", "năm 20", "quý V/2020", "100%", "3 tháng", "6 tháng đầu", "15 tháng 5 năm"} {
 		if d, ok := lexDate(in, 0); ok {
 			t.Errorf("lexDate(%q) = %q, want none", in, in[d.start:d.end])
 		}

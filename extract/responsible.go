@@ -23,6 +23,7 @@ var actionVerbs = []string{
 	"đánh giá", "cung cấp", "tiếp nhận", "phân công", "thông qua", "duy trì",
 	"đẩy mạnh", "nâng cao", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "vào", "trước",
 	"trong", "là cơ quan", "làm", "tuyên truyền", "ký", "đăng ký", "nộp", "căn",
+	"kiện toàn", "củng cố", "bổ sung", "phổ biến", "giám sát", "vận động",
 }
 
 // verbsByByte indexes actionVerbs by their first byte.
