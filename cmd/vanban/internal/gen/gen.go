@@ -10,6 +10,7 @@
 //     date and cited documents, so that documents differ and extraction
 //     has real work to do. Sections come from the sources, renumbered, with
 //     their future years (deadlines) moved to the new document's time.
+//   - Documents average about 13 KB (7–17 KB).
 package gen
 
 import (
@@ -98,7 +99,8 @@ func (g *Generator) Doc(i int) []byte {
 		b.WriteString(renumber(shiftYears(p.text, p.year, d.year), roman[n]) + "\n\n")
 	}
 	section("purpose")
-	for range 1 + r.IntN(2) {
+	target := minSize + r.IntN(maxSize-minSize)
+	for b.Len() < target-orgSize && n < maxContent {
 		section("content")
 	}
 	section("organization")
@@ -109,7 +111,18 @@ func (g *Generator) Doc(i int) []byte {
 	return []byte(b.String())
 }
 
-var roman = []string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"}
+// Documents are 13 KB on average, as the plans of the benchmark are
+// meant to be: the content sections are drawn until the document is
+// about its target size, between minSize and maxSize bytes (orgSize
+// leaves room for the last section).
+const (
+	minSize, maxSize = 7 << 10, 16 << 10
+	orgSize          = 1500
+	maxContent       = 1 + 16
+)
+
+var roman = []string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+	"XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX"}
 
 // heading matches the number of a top-level heading ("II.", "III-",
 // "Phần thứ hai", "A.").

@@ -39,7 +39,7 @@ func TestGeneratedDocuments(t *testing.T) {
 	}
 	g2, _ := New(7, src)
 	seen := map[string]bool{}
-	withRef := 0
+	withRef, total := 0, 0
 	for i := range 60 {
 		a, b := g1.Doc(i), g2.Doc(i)
 		if !bytes.Equal(a, b) {
@@ -49,6 +49,7 @@ func TestGeneratedDocuments(t *testing.T) {
 			t.Fatalf("doc %d repeats an earlier one", i)
 		}
 		seen[string(a)] = true
+		total += len(a)
 		doc, _, err := extract.Extract(a)
 		if err != nil {
 			t.Fatal(err)
@@ -60,6 +61,11 @@ func TestGeneratedDocuments(t *testing.T) {
 		if slices.ContainsFunc(doc.References, func(r *extract.Reference) bool { return strings.Contains(title, string(r.Symbol)) }) {
 			withRef++
 		}
+	}
+	if avg := total / 60; avg < 11<<10 || avg > 15<<10 {
+		t.Errorf("documents average %d bytes, want about 13 KB", avg)
+	} else {
+		t.Logf("documents average %d bytes", avg)
 	}
 	if withRef < 55 {
 		t.Errorf("only %d of 60 documents have their title's reference extracted", withRef)
