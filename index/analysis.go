@@ -175,6 +175,10 @@ func isWordRune(r rune) bool {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
 	case 0x1EA0 <= r && r <= 0x1EFF: // Vietnamese letters
 		return true
+	case 0x00C0 <= r && r <= 0x024F: // Latin letters, but × and ÷
+		return r != 0xD7 && r != 0xF7
+	case 0x0300 <= r && r <= 0x036F: // combining marks
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }

@@ -31,12 +31,14 @@ func (x *Index) document(doc *extract.Document, text string) (*document.Document
 	}
 	d := document.NewDocument(DocID(text))
 	b := fieldBuilder{d: d, an: x.byName}
-	src := encodeSrc(newSummary(doc).encode(), []byte(text), refs, raw)
+	segs := segments(doc, text)
+	sum := newSummary(doc).withSegments(segs)
+	src := encodeSrc(sum.encode(), []byte(text), refs, raw)
 	d.AddField(&storedField{name: fieldSrc, value: src})
 	b.metadata(doc)
 	b.references(doc.References)
 	b.deadlines(doc.Deadlines)
-	b.text(doc, text)
+	b.text(doc, text, segs)
 	return d, nil
 }
 
@@ -213,11 +215,10 @@ func validDate(s string) bool {
 
 // text indexes the words of the text (exact and folded) and its words by
 // section kind, analysing the text once for all these fields (textFields).
-func (b fieldBuilder) text(doc *extract.Document, text string) {
+func (b fieldBuilder) text(doc *extract.Document, text string, segs []segment) {
 	if text == "" {
 		return
 	}
-	segs := segments(doc, text)
 	ta := &textAnalysis{text: []byte(text), segs: segs, vi: b.an[AnalyzerVi], fold: b.an[AnalyzerFolded]}
 	if title := string(doc.Title); !strings.Contains(text, title) {
 		ta.title = []byte(title) // a title not in the text (joined lines, given apart)

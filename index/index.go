@@ -199,7 +199,7 @@ func Open(dir string) (*Index, error) {
 
 // schemaVersion changes whenever the fields or their analysis change: an
 // index of another version must be rebuilt.
-const schemaVersion = "vanban-index-3"
+const schemaVersion = "vanban-index-4"
 
 var schemaKey = []byte("schema")
 

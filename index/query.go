@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -153,6 +154,9 @@ type matcher struct {
 	numbers map[string]bool // "kl 62": symbols of that code and number
 	words   []string        // folded words of terms and phrases, for the title bonus
 	exact   []string        // their exact forms with diacritics, for the exact bonus
+
+	firstOnce sync.Once
+	first     *[256]bool // see firstSet
 }
 
 // numberKey recognises a document number written after its kind ("ket

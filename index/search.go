@@ -139,7 +139,7 @@ func (x *Index) pageHits(c *collection, r SearchRequest, m *matcher, page []matc
 	out := []Hit{}
 	var sc textScanner
 	for _, mt := range page {
-		st, err := c.stored(mt.id(), levelFor(r.Section))
+		st, err := c.stored(mt.id(), wantText)
 		if errors.Is(err, ErrNotFound) {
 			continue
 		}
@@ -149,19 +149,11 @@ func (x *Index) pageHits(c *collection, r SearchRequest, m *matcher, page []matc
 		hit := newHit(mt.id(), st.sum)
 		hit.Score = mt.score
 		text := string(st.text)
-		hit.Snippets = snippetsOf(text, sc.marks(m, st.text), sectionSegments(st.doc, text, r.Section))
+		allowed := sectionSegments(st.sum, r.Section)
+		hit.Snippets = snippetsOf(text, sc.snippetMarks(m, st.text, allowed), allowed)
 		out = append(out, hit)
 	}
 	return out, nil
-}
-
-// levelFor is the decoding a hit needs: the extraction only for its
-// sections when the search is limited to one kind.
-func levelFor(section string) int {
-	if section != "" {
-		return wantDoc
-	}
-	return wantText
 }
 
 // page returns the size and offset of the requested page.
@@ -251,7 +243,7 @@ func (x *Index) verify(c *collection, r SearchRequest, m *matcher, cands []match
 			break
 		}
 		checked++
-		st, err := c.stored(mt.id(), levelFor(r.Section))
+		st, err := c.stored(mt.id(), wantText)
 		if errors.Is(err, ErrNotFound) {
 			continue
 		}
@@ -261,7 +253,7 @@ func (x *Index) verify(c *collection, r SearchRequest, m *matcher, cands []match
 		var allowed []segment
 		var marks []mark
 		if r.Section != "" {
-			allowed = sectionSegments(st.doc, string(st.text), r.Section)
+			allowed = sectionSegments(st.sum, r.Section)
 			if marks = sc.marks(m, st.text); !m.phrasesIn(marks, allowed) {
 				continue
 			}
@@ -273,7 +265,7 @@ func (x *Index) verify(c *collection, r SearchRequest, m *matcher, cands []match
 			hit := newHit(mt.id(), st.sum)
 			hit.Score = mt.score
 			if marks == nil {
-				marks = sc.marks(m, st.text)
+				marks = sc.snippetMarks(m, st.text, allowed)
 			}
 			hit.Snippets = snippetsOf(string(st.text), marks, allowed)
 			out.Hits = append(out.Hits, hit)

@@ -5,8 +5,6 @@ import (
 	"html"
 	"slices"
 	"strings"
-
-	"vanban/extract"
 )
 
 // Snippet sizes, in bytes.
@@ -16,16 +14,16 @@ const (
 	maxSnippets   = 3
 )
 
-// sectionSegments returns the segments of a section kind (nil when kind
-// is "": no restriction).
-func sectionSegments(doc *extract.Document, text, kind string) []segment {
+// sectionSegments returns the segments of a section kind in a summary
+// (nil when kind is "": no restriction).
+func sectionSegments(s summary, kind string) []segment {
 	if kind == "" {
 		return nil
 	}
 	out := []segment{}
-	for _, s := range segments(doc, text) {
-		if s.kind == kind {
-			out = append(out, s)
+	for _, sg := range s.segs {
+		if sg.kind == kind {
+			out = append(out, sg)
 		}
 	}
 	return out
@@ -58,14 +56,17 @@ type mark struct {
 	term       string
 }
 
-// symbolMatch reports whether a folded symbol token has a wanted code and
-// number.
-func (m *matcher) symbolMatch(term []byte) bool {
+// symbolKey returns the code-number key ("kl 62") of a folded symbol
+// token when m wants it, else "".
+func (m *matcher) symbolKey(term []byte) string {
 	if len(term) == 0 || !isDigit(term[0]) || !bytes.ContainsAny(term, "/") {
-		return false
+		return ""
 	}
 	_, sym, ok := scanSymbol(term, 0)
-	return ok && m.numbers[codeNumberKey(sym.code, sym.number)]
+	if key := codeNumberKey(sym.code, sym.number); ok && m.numbers[key] {
+		return key
+	}
+	return ""
 }
 
 // needsText reports whether matches must be checked against the text.
@@ -88,25 +89,16 @@ type window struct {
 }
 
 // pickWindows groups the marks into windows from left to right and keeps
-// the best ones.
+// the maxSnippets with the most distinct terms, the earliest first among
+// equals (so a scan can stop after the first full ones: snippetMarks).
 func pickWindows(text string, marks []mark) []Snippet {
 	var ws []window
 	for i := 0; i < len(marks); {
-		w := window{start: max(0, marks[i].start-snippetBefore)}
-		w.end = min(len(text), w.start+snippetLen)
-		distinct := map[string]bool{}
-		for i < len(marks) && marks[i].end <= w.end {
-			w.marks = append(w.marks, marks[i])
-			distinct[marks[i].term] = true
-			i++
-		}
-		if len(w.marks) == 0 { // a mark longer than the window
-			w.end = marks[i].end
-			w.marks = append(w.marks, marks[i])
-			i++
-		}
-		w.score = 100*len(distinct) + len(w.marks)
+		end, j := windowOf(marks, i)
+		w := window{start: max(0, marks[i].start-snippetBefore), end: min(len(text), end), marks: marks[i:j]}
+		w.score = distinctTerms(w.marks)
 		ws = append(ws, w)
+		i = j
 	}
 	slices.SortStableFunc(ws, func(a, b window) int { return b.score - a.score })
 	ws = ws[:min(len(ws), maxSnippets)]
@@ -116,6 +108,33 @@ func pickWindows(text string, marks []mark) []Snippet {
 		out = append(out, makeSnippet(text, w.start, w.end, w.marks))
 	}
 	return out
+}
+
+// windowOf returns the end of the window starting at marks[i] and the
+// index of the first mark after it: the window runs snippetLen bytes from
+// snippetBefore before the mark, and holds the marks ending in it (at
+// least marks[i], however long).
+func windowOf(marks []mark, i int) (end, j int) {
+	end = max(0, marks[i].start-snippetBefore) + snippetLen
+	j = i
+	for j < len(marks) && marks[j].end <= end {
+		j++
+	}
+	if j == i { // a mark longer than the window
+		return marks[i].end, i + 1
+	}
+	return end, j
+}
+
+// distinctTerms counts the distinct terms of marks.
+func distinctTerms(marks []mark) int {
+	n := 0
+	for k, mk := range marks {
+		if !slices.ContainsFunc(marks[:k], func(o mark) bool { return o.term == mk.term }) {
+			n++
+		}
+	}
+	return n
 }
 
 // makeSnippet cuts text[start:end], moved to word boundaries without

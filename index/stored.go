@@ -1,51 +1,44 @@
 package index
 
 import (
-	"bufio"
-	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"io"
-	"sync"
+	"runtime"
+	"slices"
 
 	bindex "github.com/blevesearch/bleve_index_api"
+	"github.com/klauspost/compress/zstd"
 
 	"vanban/extract"
 )
 
-// flate writers and readers are large: they are reused.
+// The zstd coder of stored values. EncodeAll and DecodeAll are safe for
+// concurrent use.
 var (
-	flateWriters = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flateLevel); return w }}
-	flateReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+	zstdEnc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
+		zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)))
+	zstdDec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0),
+		zstd.WithDecoderMaxMemory(maxStored))
 )
 
-// flateLevel compresses Vietnamese text to about a third (snappy, which
-// bleve applies to stored fields, to a half). Level 3 costs a third of
-// level 6's time for a 4% larger index (go test ./index -bench
-// 'BenchmarkIndex$': at 6 compression was a fifth of the indexing CPU).
-const flateLevel = 3
+// maxStored bounds the decoded size of a stored value.
+const maxStored = 1 << 30
 
-// encodeSrc packs a document in one stored value, flate-compressed, as
+// encodeSrc packs a document in one stored value, zstd-compressed, as
 // four length-prefixed parts (uvarint length, bytes): the hit summary
 // (see summary), the text, the JSON of the references and the JSON of
-// the rest of the extraction. Readers stop after the parts they need:
-// hits read the summary and text, phrase checks the same, citing pages
-// add the references; only Get decodes the whole extraction. The JSON
-// comes last so that it compresses against the text it repeats.
+// the rest of the extraction. The JSON comes last so that it compresses
+// against the text it repeats. zstd's fastest level makes the values
+// about 7% larger than flate at level 3, but encodes three times and
+// decodes four times as fast (hits decode the text of every page hit).
 func encodeSrc(sum, text, refs, rest []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(text)/3 + len(rest)/4 + len(refs)/4 + 64)
-	w := flateWriters.Get().(*flate.Writer)
-	defer flateWriters.Put(w)
-	w.Reset(&buf)
+	raw := make([]byte, 0, len(sum)+len(text)+len(refs)+len(rest)+4*binary.MaxVarintLen64)
 	for _, p := range [][]byte{sum, text, refs, rest} {
-		w.Write(binary.AppendUvarint(nil, uint64(len(p))))
-		w.Write(p)
+		raw = binary.AppendUvarint(raw, uint64(len(p)))
+		raw = append(raw, p...)
 	}
-	w.Close()
-	return buf.Bytes()
+	return zstdEnc.EncodeAll(raw, make([]byte, 0, len(raw)/3+64))
 }
 
 // Parts of a stored value, in order.
@@ -57,26 +50,19 @@ const (
 	numParts
 )
 
-var bufReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
-
 // srcParts decodes the first n parts of a stored value.
 func srcParts(src []byte, n int) ([][]byte, error) {
-	r := flateReaders.Get().(io.ReadCloser)
-	defer flateReaders.Put(r)
-	r.(flate.Resetter).Reset(bytes.NewReader(src), nil)
-	br := bufReaders.Get().(*bufio.Reader)
-	br.Reset(r)
-	defer func() { br.Reset(nil); bufReaders.Put(br) }()
+	raw, err := zstdDec.DecodeAll(src, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: stored document: %w", err)
+	}
 	parts := make([][]byte, n)
 	for i := range parts {
-		l, err := binary.ReadUvarint(br)
-		if err != nil || l > uint64(len(src))*64+1<<20 {
+		l, k := binary.Uvarint(raw)
+		if k <= 0 || l > uint64(len(raw)-k) {
 			return nil, fmt.Errorf("index: stored document: bad header")
 		}
-		parts[i] = make([]byte, l)
-		if _, err := io.ReadFull(br, parts[i]); err != nil {
-			return nil, fmt.Errorf("index: stored document: %w", err)
-		}
+		parts[i], raw = raw[k:k+int(l):k+int(l)], raw[k+int(l):]
 	}
 	return parts, nil
 }
@@ -110,10 +96,12 @@ func decodeDoc(refs, rest []byte) (*extract.Document, error) {
 }
 
 // summary is what a hit shows and what facets count, stored first so
-// that hits never decode the extraction.
+// that hits never decode the extraction: with the segments of searchable
+// section kinds, which a search limited to a section needs.
 type summary struct {
 	kind, symbol, title, issuer, date string
-	cited                             []string // reference ids, deduplicated
+	cited                             []string  // reference ids, deduplicated
+	segs                              []segment // of the searchable kinds
 }
 
 func newSummary(doc *extract.Document) summary {
@@ -129,10 +117,22 @@ func newSummary(doc *extract.Document) summary {
 	}
 }
 
-// encode writes the summary as uvarint-prefixed strings.
+// withSegments adds the segments of the searchable kinds of text.
+func (s summary) withSegments(segs []segment) summary {
+	for _, sg := range segs {
+		if slices.Contains(searchableKinds, sg.kind) {
+			s.segs = append(s.segs, sg)
+		}
+	}
+	return s
+}
+
+// encode writes the summary as uvarint-prefixed strings: the five
+// fields, the segments (see encodeSegments), then the cited ids.
 func (s summary) encode() []byte {
 	var b []byte
-	for _, v := range append([]string{s.kind, s.symbol, s.title, s.issuer, s.date}, s.cited...) {
+	vals := append([]string{s.kind, s.symbol, s.title, s.issuer, s.date, encodeSegments(s.segs)}, s.cited...)
+	for _, v := range vals {
 		b = binary.AppendUvarint(b, uint64(len(v)))
 		b = append(b, v...)
 	}
@@ -149,10 +149,46 @@ func decodeSummary(b []byte) (summary, error) {
 		vals = append(vals, string(b[n:n+int(l)]))
 		b = b[n+int(l):]
 	}
-	if len(vals) < 5 {
+	if len(vals) < 6 {
 		return summary{}, fmt.Errorf("index: stored summary: too short")
 	}
-	return summary{vals[0], vals[1], vals[2], vals[3], vals[4], vals[5:]}, nil
+	segs, err := decodeSegments(vals[5])
+	if err != nil {
+		return summary{}, err
+	}
+	return summary{vals[0], vals[1], vals[2], vals[3], vals[4], vals[6:], segs}, nil
+}
+
+// encodeSegments writes segments as uvarint triples: the index of the
+// kind in sectionKinds, the start and the length.
+func encodeSegments(segs []segment) string {
+	var b []byte
+	for _, s := range segs {
+		b = binary.AppendUvarint(b, uint64(slices.Index(sectionKinds, s.kind)))
+		b = binary.AppendUvarint(b, uint64(s.start))
+		b = binary.AppendUvarint(b, uint64(s.end-s.start))
+	}
+	return string(b)
+}
+
+func decodeSegments(v string) ([]segment, error) {
+	var out []segment
+	b := []byte(v)
+	for len(b) > 0 {
+		var x [3]uint64
+		for i := range x {
+			n := 0
+			if x[i], n = binary.Uvarint(b); n <= 0 {
+				return nil, fmt.Errorf("index: stored segments: bad value")
+			}
+			b = b[n:]
+		}
+		if x[0] >= uint64(len(sectionKinds)) || x[1] > maxStored || x[2] > maxStored {
+			return nil, fmt.Errorf("index: stored segments: out of range")
+		}
+		out = append(out, segment{sectionKinds[x[0]], int(x[1]), int(x[1] + x[2])})
+	}
+	return out, nil
 }
 
 // stored is a decoded hit: its summary and text, with the extraction

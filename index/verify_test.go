@@ -9,8 +9,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"os"
+	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+
+	"vanban/extract"
 )
 
 // The text scanner agrees with the folded analyzer: same phrases found,
@@ -60,10 +66,14 @@ func TestPhraseVerifierMatchesAnalyzer(t *testing.T) {
 
 // The summary and the parts of a stored value round-trip.
 func TestStoredParts(t *testing.T) {
-	s := summary{"Kế hoạch", "58-KH/TU", "Tiêu đề", "Tỉnh ủy", "2023-01-02", []string{"a", "b"}}
+	segs := []segment{{extract.SectionPurpose, 10, 200}, {extract.SectionOther, 200, 300}, {extract.SectionOrganization, 300, 70000}}
+	s := summary{"Kế hoạch", "58-KH/TU", "Tiêu đề", "Tỉnh ủy", "2023-01-02", []string{"a", "b"}, nil}.withSegments(segs)
 	got, err := decodeSummary(s.encode())
 	if err != nil || got.kind != s.kind || got.date != s.date || len(got.cited) != 2 || got.cited[1] != "b" {
 		t.Fatalf("%+v %v", got, err)
+	}
+	if want := []segment{segs[0], segs[2]}; !reflect.DeepEqual(got.segs, want) {
+		t.Errorf("segments %v, want %v", got.segs, want)
 	}
 	src := encodeSrc(s.encode(), []byte("text"), []byte("null"), []byte(`{"kind":"Kế hoạch"}`))
 	st, err := decodeStored(src, wantText)
@@ -170,8 +180,10 @@ func TestSearchPhraseCollectsMore(t *testing.T) {
 func (m *matcher) find(ts analysis.TokenStream) []mark {
 	var out []mark
 	for i, t := range ts {
-		if m.terms[string(t.Term)] || len(m.numbers) > 0 && m.symbolMatch(t.Term) {
+		if m.terms[string(t.Term)] {
 			out = append(out, mark{t.Start, t.End, string(t.Term)})
+		} else if key := m.symbolKey(t.Term); key != "" {
+			out = append(out, mark{t.Start, t.End, numberMark + key})
 		}
 		for _, p := range m.phrases {
 			if i+len(p) <= len(ts) && phraseAt(ts[i:], p) {
@@ -205,4 +217,89 @@ func phraseAt(ts analysis.TokenStream, p []string) bool {
 		}
 	}
 	return true
+}
+
+// Stopping the scan once the best windows are complete gives the
+// snippets of a full scan, on every corpus text, with and without a
+// section restriction.
+func TestSnippetMarksStopEarly(t *testing.T) {
+	x := openTest(t)
+	files, _ := filepath.Glob("../corpus/*.txt")
+	more, _ := filepath.Glob("../testdata/*.txt")
+	queries := []string{"dân vận", "cong tac", `"công tác dân vận"`, "đảng ủy ban", "kế hoạch thực hiện",
+		"nghi quyet 25", "kết luận", `"tổ chức thực hiện" báo cáo`, "xyzzy dân"}
+	stopped := 0
+	for _, f := range append(files, more...) {
+		raw, _ := os.ReadFile(f)
+		doc, text, err := extract.Extract(raw)
+		if err != nil {
+			continue
+		}
+		for _, q := range queries {
+			_, m, err := x.query(SearchRequest{Query: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, section := range []string{"", extract.SectionOrganization} {
+				allowed := sectionSegments(newSummary(doc).withSegments(segments(doc, text)), section)
+				var sc textScanner
+				all := sc.marks(m, []byte(text))
+				some := sc.snippetMarks(m, []byte(text), allowed)
+				if len(some) < len(all) {
+					stopped++
+				}
+				want, got := snippetsOf(text, all, allowed), snippetsOf(text, some, allowed)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, %q in %q: snippets\n%v\nwant\n%v", filepath.Base(f), q, section, got, want)
+				}
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Error("the scan never stopped early")
+	}
+}
+
+// BenchmarkMarks finds the marks of a five-word query in every corpus
+// and testdata text (a full scan: the snippets of a hit scan at most
+// this).
+func BenchmarkMarks(b *testing.B) {
+	x := openTest(b)
+	items, size := benchItems(b, 51)
+	_, m, err := x.query(SearchRequest{Query: "quy che dan chu co so"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	var sc textScanner
+	for b.Loop() {
+		for _, it := range items {
+			sc.marks(m, []byte(it.Text))
+		}
+	}
+}
+
+// The first byte foldFirst predicts is the first byte of the folded
+// analyzer's term, for every token of every corpus and testdata text that
+// starts with a Latin letter.
+func TestFoldFirst(t *testing.T) {
+	x := openTest(t)
+	files, _ := filepath.Glob("../corpus/*.txt")
+	more, _ := filepath.Glob("../testdata/*.txt")
+	checked := 0
+	for _, f := range append(files, more...) {
+		raw, _ := os.ReadFile(f)
+		for _, tok := range x.an.folded.Analyze(raw) {
+			r, _ := utf8.DecodeRune(raw[tok.Start:])
+			if got := foldFirst(r); got != 0 {
+				checked++
+				if got != tok.Term[0] {
+					t.Fatalf("%s: %q folds to %q, foldFirst says %q", f, raw[tok.Start:tok.End], tok.Term, got)
+				}
+			}
+		}
+	}
+	if checked < 10000 {
+		t.Errorf("only %d tokens checked", checked)
+	}
 }
