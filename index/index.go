@@ -342,17 +342,24 @@ func (x *Index) PutBatch(items []Item) ([]string, error) {
 func (x *Index) documents(items []Item) ([]*document.Document, error) {
 	docs := make([]*document.Document, len(items))
 	errs := make([]error, len(items))
+	parallel(len(items), func(i, _ int) { docs[i], errs[i] = x.document(items[i].Doc, items[i].Text) })
+	return docs, errors.Join(errs...)
+}
+
+// parallel calls fn(i, w) for every i in [0, n) on up to GOMAXPROCS
+// goroutines; w (below GOMAXPROCS) tells which goroutine calls, so that
+// each can have its own buffers.
+func parallel(n int, fn func(i, w int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
+	for w := range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(items); i = int(next.Add(1) - 1) {
-				docs[i], errs[i] = x.document(items[i].Doc, items[i].Text)
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i, w)
 			}
 		})
 	}
 	wg.Wait()
-	return docs, errors.Join(errs...)
 }
 
 // Delete removes a document; deleting a missing id is not an error.

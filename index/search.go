@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -134,26 +135,36 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 }
 
 // pageHits reads the stored values of a page's matches for their hits
-// and snippets.
+// and snippets, on all CPUs (a page is a few hits, each costing a
+// decompression and a scan of its text).
 func (x *Index) pageHits(c *collection, r SearchRequest, m *matcher, page []match) ([]Hit, error) {
+	hits := make([]*Hit, len(page))
+	errs := make([]error, len(page))
+	scs := make([]textScanner, runtime.GOMAXPROCS(0))
+	parallel(len(page), func(i, w int) { hits[i], errs[i] = pageHit(c, r, m, page[i], &scs[w]) })
 	out := []Hit{}
-	var sc textScanner
-	for _, mt := range page {
-		st, err := c.stored(mt.id(), wantText)
-		if errors.Is(err, ErrNotFound) {
-			continue
+	for i, h := range hits {
+		if errs[i] != nil && !errors.Is(errs[i], ErrNotFound) {
+			return nil, errs[i]
 		}
-		if err != nil {
-			return nil, err
+		if h != nil {
+			out = append(out, *h)
 		}
-		hit := newHit(mt.id(), st.sum)
-		hit.Score = mt.score
-		text := string(st.text)
-		allowed := sectionSegments(st.sum, r.Section)
-		hit.Snippets = snippetsOf(text, sc.snippetMarks(m, st.text, allowed), allowed)
-		out = append(out, hit)
 	}
 	return out, nil
+}
+
+// pageHit reads the stored value of one match for its hit and snippets.
+func pageHit(c *collection, r SearchRequest, m *matcher, mt match, sc *textScanner) (*Hit, error) {
+	st, err := c.stored(mt.id(), wantText)
+	if err != nil {
+		return nil, err
+	}
+	hit := newHit(mt.id(), st.sum)
+	hit.Score = mt.score
+	allowed := sectionSegments(st.sum, r.Section)
+	hit.Snippets = snippetsOf(string(st.text), sc.snippetMarks(m, st.text, allowed), allowed)
+	return &hit, nil
 }
 
 // page returns the size and offset of the requested page.
