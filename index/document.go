@@ -6,8 +6,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
 
@@ -219,7 +222,7 @@ func (b fieldBuilder) text(doc *extract.Document, text string, segs []segment) {
 	if text == "" {
 		return
 	}
-	ta := &textAnalysis{text: []byte(text), segs: segs, vi: b.an[AnalyzerVi], fold: b.an[AnalyzerFolded]}
+	ta := &textAnalysis{text: []byte(text), segs: segs}
 	if title := string(doc.Title); !strings.Contains(text, title) {
 		ta.title = []byte(title) // a title not in the text (joined lines, given apart)
 	}
@@ -236,63 +239,166 @@ func (b fieldBuilder) text(doc *extract.Document, text string, segs []segment) {
 }
 
 // textAnalysis analyses the text of a document once for the exact, folded
-// and section fields: the tokenizer runs once, then the filters of the
-// "vi_marked" and "vi_folded" analyzers (TestTextFieldsMatchAnalyzers
+// and section fields, in one scan without token streams: the tokenizer's
+// tokens, folded as the "vi_folded" analyzer folds them and lowered as
+// the "vi_marked" analyzer lowers them (TestTextFieldsMatchAnalyzers
 // checks the terms are theirs).
 type textAnalysis struct {
-	once     sync.Once
-	text     []byte
-	segs     []segment
-	title    []byte // words added to the folded field, not to sections
-	vi, fold analysis.Analyzer
-	freqs    map[string]bindex.TokenFrequencies
-	lens     map[string]int
+	once  sync.Once
+	text  []byte
+	segs  []segment
+	title []byte // words added to the folded field, not to sections
+	freqs map[string]bindex.TokenFrequencies
+	lens  map[string]int
+	buf   []byte // folded and lowered terms that differ from the text
 }
 
 func (ta *textAnalysis) run() {
-	exact := Tokenizer{}.Tokenize(ta.text)
-	folded := make(analysis.TokenStream, len(exact))
-	toks := make([]analysis.Token, len(exact))
-	for i, t := range exact {
-		toks[i] = *t
-		folded[i] = &toks[i]
+	ta.buf = make([]byte, 0, len(ta.text)/2)
+	exact, folded := newTermCount(fieldExact), newTermCount(fieldFolded)
+	sections := make([]*termCount, len(searchableKinds))
+	kinds := make([]int, len(ta.segs)) // index in searchableKinds, or -1
+	for i, sg := range ta.segs {
+		if kinds[i] = slices.Index(searchableKinds, sg.kind); kinds[i] >= 0 && sections[kinds[i]] == nil {
+			sections[kinds[i]] = newTermCount(sectionField(sg.kind))
+		}
 	}
-	// Fold first: it copies changed terms, while lowercasing works in place.
-	folded = filterAll(ta.fold, folded)
-	exact = filterAll(ta.vi, exact)
-	exact = MarkedFilter{}.Filter(exact)
-	ta.freqs = map[string]bindex.TokenFrequencies{}
-	ta.lens = map[string]int{}
-	ta.set(fieldExact, exact, optFilter)
-	ta.set(fieldFolded, append(folded, ta.fold.Analyze(ta.title)...), optScored)
-	byKind := map[string]analysis.TokenStream{}
 	k := 0
-	for _, t := range folded {
-		for k < len(ta.segs) && ta.segs[k].end <= t.Start {
+	eachToken(ta.text, func(start int, term []byte) {
+		if e := ta.lower(term); e != nil {
+			exact.add(e)
+		}
+		f := ta.fold(term)
+		if len(f) == 0 {
+			return
+		}
+		folded.add(f)
+		for k < len(ta.segs) && ta.segs[k].end <= start {
 			k++
 		}
-		if k < len(ta.segs) {
-			byKind[ta.segs[k].kind] = append(byKind[ta.segs[k].kind], t)
+		if k < len(ta.segs) && kinds[k] >= 0 {
+			sections[kinds[k]].add(f)
 		}
-	}
-	for _, kind := range searchableKinds {
-		ta.set(sectionField(kind), byKind[kind], optFilter)
+	})
+	eachToken(ta.title, func(_ int, term []byte) {
+		if f := ta.fold(term); len(f) > 0 {
+			folded.add(f)
+		}
+	})
+	ta.freqs, ta.lens = map[string]bindex.TokenFrequencies{}, map[string]int{}
+	for _, c := range append(sections, exact, folded) {
+		if c != nil && c.n > 0 {
+			ta.freqs[c.field], ta.lens[c.field] = c.freqs, c.n
+		}
 	}
 }
 
-func (ta *textAnalysis) set(field string, ts analysis.TokenStream, opt bindex.FieldIndexingOptions) {
-	ta.freqs[field] = analysis.TokenFrequency(ts, nil, opt)
-	ta.lens[field] = len(ts)
+// termCount counts the terms of one field: their frequencies only in
+// fields with norms, as analysis.TokenFrequency does.
+type termCount struct {
+	field string
+	norms bool
+	freqs bindex.TokenFrequencies
+	n     int                // tokens
+	free  []bindex.TokenFreq // allocated in blocks
 }
 
-// filterAll runs the token filters of an analyzer built by chain.
-func filterAll(a analysis.Analyzer, ts analysis.TokenStream) analysis.TokenStream {
-	if da, ok := a.(*analysis.DefaultAnalyzer); ok {
-		for _, f := range da.TokenFilters {
-			ts = f.Filter(ts)
+func newTermCount(field string) *termCount {
+	return &termCount{field: field, norms: !fieldSpecs[field].opt.SkipFreqNorm(), freqs: bindex.TokenFrequencies{}}
+}
+
+func (c *termCount) add(term []byte) {
+	c.n++
+	tf := c.freqs[string(term)]
+	if tf == nil {
+		if len(c.free) == 0 {
+			c.free = make([]bindex.TokenFreq, 256)
+		}
+		tf, c.free = &c.free[0], c.free[1:]
+		tf.Term = term
+		c.freqs[string(term)] = tf
+	}
+	if c.norms {
+		tf.SetFrequency(tf.Frequency() + 1)
+	}
+}
+
+// eachToken calls fn with the start and term of each token of text (see
+// Tokenizer).
+func eachToken(text []byte, fn func(start int, term []byte)) {
+	for i := 0; i < len(text); {
+		r, n := decodeRune(text, i)
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		end, term, _ := scanToken(text, i)
+		fn(i, term)
+		i = end
+	}
+}
+
+// fold returns the term of the folded analyzer (FoldFilter).
+func (ta *textAnalysis) fold(term []byte) []byte {
+	if plain(term) {
+		return term
+	}
+	start := len(ta.buf)
+	ta.buf = extract.AppendFold(ta.buf, term)
+	return ta.buf[start:len(ta.buf):len(ta.buf)]
+}
+
+// lower returns the term of the marked analyzer (lower case, tone
+// normalised), or nil when it is plain and so not in the exact field.
+func (ta *textAnalysis) lower(term []byte) []byte {
+	if plain(term) || isASCII(term) {
+		return nil
+	}
+	start := len(ta.buf)
+	ta.buf = appendLower(ta.buf, term)
+	e := extract.NormalizeToneBytes(ta.buf[start:len(ta.buf):len(ta.buf)])
+	if plain(e) {
+		ta.buf = ta.buf[:start]
+		return nil
+	}
+	return e
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
 		}
 	}
-	return ts
+	return true
+}
+
+// appendLower appends s lowered as bleve's lowercase filter lowers it:
+// rune by rune, a final capital sigma made ς; a term with a rune whose
+// lower case is longer or shorter is left to the filter itself, which
+// has its own ways there.
+func appendLower(dst, s []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); {
+		r, wid := decodeRune(s, i)
+		l := unicode.ToLower(r)
+		if l == r {
+			dst = append(dst, s[i:i+wid]...)
+			i += wid
+			continue
+		}
+		if utf8.RuneLen(l) != wid {
+			t := &analysis.Token{Term: slices.Clone(s)}
+			lowercase.NewLowerCaseFilter().Filter(analysis.TokenStream{t})
+			return append(dst[:start], t.Term...)
+		}
+		if l == 'σ' && i+2 == len(s) {
+			l = 'ς'
+		}
+		dst = utf8.AppendRune(dst, l)
+		i += wid
+	}
+	return dst
 }
 
 // textField is one field of a textAnalysis.

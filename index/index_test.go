@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"vanban/extract"
 )
@@ -751,7 +752,7 @@ func Example() {
 // the test data (extracted once): each copy has one word in ten replaced
 // by a random word of the same byte length, so spans stay valid and the
 // vocabulary grows as in a real collection.
-func benchItems(b *testing.B, n int) ([]Item, int64) {
+func benchItems(b testing.TB, n int) ([]Item, int64) {
 	files, _ := filepath.Glob("../corpus/*.txt")
 	more, _ := filepath.Glob("../testdata/*.txt")
 	var base []Item
@@ -940,37 +941,26 @@ func TestSearchPhraseApproximate(t *testing.T) {
 }
 
 // TestTextFieldsMatchAnalyzers checks that the one-pass text analysis
-// gives each field the terms its registered analyzer gives.
+// gives each field the terms its registered analyzer gives, on every
+// corpus and testdata text and on a text of edge cases.
 func TestTextFieldsMatchAnalyzers(t *testing.T) {
 	x := openTest(t)
 	it := corpusSmall()[2]
 	it.Doc.Sections = append(it.Doc.Sections, &extract.Section{Kind: extract.SectionPurpose, Span: extract.Span{0, 4}})
+	edge := "ÔNG ΣΟΦΟΣ ȺȾ ́̀ KELVIN K Đảng ỦY hoà Hòa É́ 25-NQ/TW 58KH/TU x̀y ß İstanbul"
+	more, _ := benchItems(t, 51)
+	items := append([]Item{it, {Doc: &extract.Document{Title: "Tiêu đề KHÁC"}, Text: edge}}, more...)
+	for _, it := range items {
+		checkTextFields(t, x, it)
+	}
+}
+
+func checkTextFields(t *testing.T, x *Index, it Item) {
 	d, err := x.document(it.Doc, it.Text)
 	if err != nil {
 		t.Fatal(err)
 	}
-	freqs := func(a string, text string) map[string]int {
-		m := map[string]int{}
-		for _, tk := range analyzer(t, a).Analyze([]byte(text)) {
-			m[string(tk.Term)]++
-		}
-		return m
-	}
-	want := map[string]map[string]int{
-		fieldExact:  freqs(AnalyzerMarked, it.Text),
-		fieldFolded: freqs(AnalyzerFolded, it.Text),
-	}
-	for _, s := range segments(it.Doc, it.Text) {
-		if slices.Contains(searchableKinds, s.kind) {
-			f := sectionField(s.kind)
-			if want[f] == nil {
-				want[f] = map[string]int{}
-			}
-			for term, n := range freqs(AnalyzerFolded, it.Text[s.start:s.end]) {
-				want[f][term] += n
-			}
-		}
-	}
+	want := textFieldsWanted(t, it)
 	seen := 0
 	for _, f := range d.Fields {
 		tf, ok := f.(*textField)
@@ -983,16 +973,69 @@ func TestTextFieldsMatchAnalyzers(t *testing.T) {
 		for term, fr := range tf.AnalyzedTokenFrequencies() {
 			got[term] = fr.Frequency()
 		}
-		if fieldSpecs[tf.name].opt.SkipFreqNorm() { // frequencies are not kept
-			for term := range want[tf.name] {
-				want[tf.name][term] = 0
-			}
-		}
 		if !reflect.DeepEqual(got, want[tf.name]) {
-			t.Errorf("field %s:\n got %v\nwant %v", tf.name, got, want[tf.name])
+			t.Errorf("%.40q: field %s:\n got %v\nwant %v", it.Text, tf.name, got, want[tf.name])
 		}
 	}
 	if seen != len(want) {
-		t.Errorf("%d text fields, want %d", seen, len(want))
+		t.Errorf("%.40q: %d text fields, want %d", it.Text, seen, len(want))
+	}
+}
+
+// textFieldsWanted analyses a text with the registered analyzers.
+func textFieldsWanted(t testing.TB, it Item) map[string]map[string]int {
+	freqs := func(a string, text string, into map[string]int) map[string]int {
+		for _, tk := range analyzer(t, a).Analyze([]byte(text)) {
+			into[string(tk.Term)]++
+		}
+		return into
+	}
+	want := map[string]map[string]int{
+		fieldExact:  freqs(AnalyzerMarked, it.Text, map[string]int{}),
+		fieldFolded: freqs(AnalyzerFolded, it.Text, map[string]int{}),
+	}
+	if title := string(it.Doc.Title); !strings.Contains(it.Text, title) {
+		freqs(AnalyzerFolded, title, want[fieldFolded])
+	}
+	segs := segments(it.Doc, it.Text) // a token is in the segment of its start
+	for _, tk := range analyzer(t, AnalyzerFolded).Analyze([]byte(it.Text)) {
+		for _, s := range segs {
+			if f := sectionField(s.kind); s.start <= tk.Start && tk.Start < s.end && slices.Contains(searchableKinds, s.kind) {
+				if want[f] == nil {
+					want[f] = map[string]int{}
+				}
+				want[f][string(tk.Term)]++
+			}
+		}
+	}
+	for f, terms := range want {
+		if len(terms) == 0 {
+			delete(want, f)
+		}
+		if fieldSpecs[f].opt.SkipFreqNorm() { // frequencies are not kept
+			for term := range terms {
+				terms[term] = 0
+			}
+		}
+	}
+	return want
+}
+
+// BenchmarkDocument builds the bleve documents of the corpus and
+// testdata texts and analyses their fields, as a batch does before bleve
+// builds its segment.
+func BenchmarkDocument(b *testing.B) {
+	x := openTest(b)
+	items, size := benchItems(b, 51)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, it := range items {
+			d, err := x.document(it.Doc, it.Text)
+			if err != nil {
+				b.Fatal(err)
+			}
+			d.VisitFields(func(f bindex.Field) { f.Analyze() })
+		}
 	}
 }
