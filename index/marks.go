@@ -175,15 +175,8 @@ func (sc *textScanner) marksUntil(m *matcher, text []byte, done func([]mark, int
 	next := snippetCheckEvery
 	sc.scan(text, m.firstSet(), func() bool {
 		n := len(sc.ends)
-		if t := sc.term(n - 1); m.terms[string(t)] {
-			out = append(out, mark{sc.starts[n-1], sc.tends[n-1], string(t)})
-		} else if key := m.symbolKey(t); key != "" {
-			out = append(out, mark{sc.starts[n-1], sc.tends[n-1], numberMark + key})
-		}
-		for _, p := range m.phrases {
-			if sc.endsWith(p) {
-				out = append(out, mark{sc.starts[n-len(p)], sc.tends[n-1], strings.Join(p, " ")})
-			}
+		if t := sc.term(n - 1); len(t) != 1 || t[0] != skippedTerm {
+			out = sc.appendMarks(out, m, t)
 		}
 		if done == nil || sc.tends[n-1] < next {
 			return true
@@ -199,6 +192,22 @@ func (sc *textScanner) marksUntil(m *matcher, text []byte, done func([]mark, int
 		return !done(out, from)
 	})
 	sortMarks(out)
+	return out
+}
+
+// appendMarks appends the marks ending at the last token, whose term is t.
+func (sc *textScanner) appendMarks(out []mark, m *matcher, t []byte) []mark {
+	n := len(sc.ends)
+	if m.terms[string(t)] {
+		out = append(out, mark{sc.starts[n-1], sc.tends[n-1], string(t)})
+	} else if key := m.symbolKey(t); key != "" {
+		out = append(out, mark{sc.starts[n-1], sc.tends[n-1], numberMark + key})
+	}
+	for _, p := range m.phrases {
+		if sc.endsWith(p) {
+			out = append(out, mark{sc.starts[n-len(p)], sc.tends[n-1], strings.Join(p, " ")})
+		}
+	}
 	return out
 }
 
