@@ -164,7 +164,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 		return rel, false
 	}
 	if rel != "" {
-		if !listed && !opensConjunct(seg[:at]) {
+		if !listed && !opensConjunct(seg[:at]) && (prev.nested || !linksTask(seg[:at])) {
 			return RelCites, true // in the subject or predicate of the previous mention
 		}
 		if (rel == RelReplaces || rel == RelAmends) && !containsFold(seg[:at], "nay") {
@@ -206,6 +206,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 			if t.rel == RelContinues && !continuesDoing(text, e) {
 				continue // "tiếp tục phổ biến Luật …" continues no implementing
 			}
+			if t.rel == RelImplements && !implementsVia(text, i, e, to) {
+				continue // "thực hiện theo Nghị định …" follows a rule: cites
+			}
 			if t.rel == RelAttachedTo && !attachmentLine(text, i) {
 				if r := amendingVerb(text, i); r != "" {
 					if i > bestAt {
@@ -229,6 +232,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 		}
 		return i + 1
 	})
+	if cont > review && !hasClauseBreak(gap[cont:]) {
+		return RelContinues, cont // "gắn việc sơ kết với việc tiếp tục thực hiện B"
+	}
 	if review >= 0 && !hasClauseBreak(gap[review:]) {
 		return RelReviews, review
 	}
@@ -236,6 +242,29 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 		return RelContinues, cont
 	}
 	return best, bestAt
+}
+
+// implementsVia reports whether an implementing verb (from i to e) makes
+// the mention at to a document this one implements. It does not when
+// the verb goes on with "theo" or "nghiêm" ("thực hiện theo Nghị định
+// …", "thực hiện nghiêm Luật …": following or enforcing a rule, cites)
+// or is an accompanying task ("gắn với (việc) thực hiện Quy định …").
+func implementsVia(text string, i, e, to int) bool {
+	between := text[e:to]
+	if containsWord(between, "theo") || containsWord(between, "nghiem") {
+		return false
+	}
+	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
+	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// runeStartAfter returns the first rune start at or after max(i, 0).
+func runeStartAfter(text string, i int) int {
+	i = max(i, 0)
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
 }
 
 func hasClauseBreak(s string) bool {
@@ -324,6 +353,15 @@ func opensConjunct(s string) bool {
 		}
 	}
 	return false
+}
+
+// linksTask reports whether the words between a top-level mention and a
+// trigger link a further task to it ("Việc học tập A phải gắn với việc
+// tiếp tục thực hiện B"): B is the object of its own verb, not part of
+// A's subject.
+func linksTask(s string) bool {
+	f := " " + cueText(s)
+	return strings.HasSuffix(f, " gan voi") || strings.HasSuffix(f, " gan voi viec") || strings.HasSuffix(f, " voi viec")
 }
 
 // closesParen: the gap leaves a parenthesis the previous mention was in.
