@@ -206,6 +206,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 			if t.rel == RelContinues && !continuesDoing(text, e) {
 				continue // "tiếp tục phổ biến Luật …" continues no implementing
 			}
+			if (t.rel == RelAmends || t.rel == RelReplaces) && proposedChange(text, i) {
+				continue // "đề xuất Trung ương sửa đổi Luật …": another body will
+			}
 			if t.rel == RelImplements && !implementsVia(text, i, e, to) {
 				continue // "thực hiện theo Nghị định …" follows a rule: cites
 			}
@@ -256,6 +259,26 @@ func implementsVia(text string, i, e, to int) bool {
 	}
 	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// proposalCues are verbs by which a body asks another to act.
+var proposalCues = []string{"de xuat", "kien nghi", "tham muu", "de nghi"}
+
+// proposedChange reports whether the amending or replacing verb at i is
+// only proposed to another body within its sentence ("nghiên cứu, đề
+// xuất Trung ương sửa đổi Luật …", "tham mưu UBND tỉnh trình … ban hành
+// Nghị quyết …, thay thế Nghị quyết số …"): the change is planned, so
+// the document only cites. "Theo đề nghị của …" names who asked for
+// this document's own change and does not count.
+func proposedChange(text string, i int) bool {
+	f := " " + cueText(text[max(sentenceStart(text, i), i-300):i]) + " "
+	for _, c := range proposalCues {
+		k := strings.Index(f, " "+c+" ")
+		if k >= 0 && !strings.HasPrefix(f[k+len(c)+2:], "cua ") {
+			return true
+		}
+	}
+	return false
 }
 
 // runeStartAfter returns the first rune start at or after max(i, 0).
