@@ -83,6 +83,9 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
 				resume = m.end + c + 1
 			}
+			if top != nil && aliasParen(text[p+1:m.start]) {
+				prev = top // an alias ends a full citation: "… (gọi tắt là A) và B" lists B with the top level
+			}
 			continue
 		}
 		from := ss
@@ -99,6 +102,13 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		}
 		prev = m
 	}
+}
+
+// aliasParen reports whether the words opening a parenthesis declare an
+// alias ("sau đây gọi tắt là", "gọi là").
+func aliasParen(s string) bool {
+	f := cueText(s)
+	return strings.Contains(f, "goi tat") || strings.Contains(f, "viet tat") || strings.HasSuffix(f, "goi la")
 }
 
 // listedUnderBasis: the mention opens an item of a list whose heading
