@@ -104,6 +104,28 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 	}
 }
 
+// opensClause reports whether the word at i opens its line or clause,
+// after a list marker at most ("- Căn cứ …", "…; căn cứ Luật …"), rather
+// than following a subject ("Các đơn vị căn cứ Kế hoạch này …").
+func opensClause(text string, i int) bool {
+	from := max(0, i-200)
+	cs := from + strings.LastIndexAny(text[from:i], "\n;:,(") + 1
+	pre := strings.Trim(text[cs:i], " \t*_")
+	if pre == "" {
+		return true
+	}
+	typ, _, after := parseMarker(pre + " ")
+	return typ != mkNone && after >= len(pre)
+}
+
+// basisGoverns: a "Căn cứ" reaches over a named body in its clause ("Căn
+// cứ ý kiến chỉ đạo của Thủ tướng Chính phủ tại Công văn số …") as long
+// as no comma, semicolon, colon or "và" comes between.
+func basisGoverns(text string, e, to int) bool {
+	s := text[e:to]
+	return !strings.ContainsAny(s, ",;:\n") && !strings.Contains(s, " và ")
+}
+
 // aliasParen reports whether the words opening a parenthesis declare an
 // alias ("sau đây gọi tắt là", "gọi là").
 func aliasParen(s string) bool {
@@ -207,8 +229,11 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				continue // matchFold would fail on the first letter
 			}
 			e, ok := matchFold(gap, i, t.pat)
-			if !ok || len(gap)-e > t.reach || !governs(text, e, to) {
+			if !ok || len(gap)-e > t.reach || !governs(text, e, to) && !(t.rel == RelBasis && basisGoverns(text, e, to)) {
 				continue
+			}
+			if t.rel == RelBasis && !opensClause(text, i) {
+				continue // "Các đơn vị căn cứ Kế hoạch 512 xây dựng …": work from it
 			}
 			if strings.HasPrefix(t.pat, "nam ") && !reviewCount(text, i) {
 				continue
