@@ -74,6 +74,8 @@ func TestReferences(t *testing.T) {
 			"05-CT/TU@2020-03-02 implements x1\nLuật: Luật Đê điều@2006 basis x1\n"},
 		{"working from a plan is no basis", "Các sở, ngành căn cứ Kế hoạch số 45-KH/UBND ngày 10/3/2021 xây dựng kế hoạch của đơn vị.",
 			"45-KH/UBND@2021-03-10 cites x1\n"},
+		{"assessing how a law is applied only cites", "Nội dung: đánh giá việc thi hành Luật Thanh niên năm 2020.", "Luật: Luật Thanh niên@2020 cites x1\n"},
+		{"putting a law into effect implements", "Kế hoạch triển khai thi hành Luật Thanh niên năm 2020.", "Luật: Luật Thanh niên@2020 implements x1\n"},
 		{"law by name and year", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Bộ luật Lao động năm 2019.",
 			"Luật: Luật Tổ chức chính quyền địa phương@2015-06-19 basis x1\nBộ luật: Bộ luật Lao động@2019 basis x1\n"},
 		{"law by number", "Căn cứ Luật số 77/2015/QH13.", "77/2015/QH13 basis x1\n"},

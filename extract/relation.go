@@ -30,7 +30,9 @@ var triggers = []trigger{
 	{"danh gia ket qua thuc hien", RelReviews, 40},
 	{"nam thuc hien", RelReviews, 40},
 	{"nam thi hanh", RelReviews, 40},
-	{"thi hanh", RelImplements, 40},
+	// A bare "thi hành" is no trigger: "đánh giá việc thi hành Bộ luật …",
+	// "chuẩn bị điều kiện thi hành Luật …" only cite; "triển khai thi
+	// hành" implements through "triển khai".
 	{"tiep tuc", RelContinues, 60},
 	{"thuc hien", RelImplements, 60},
 	{"trien khai", RelImplements, 60},
