@@ -106,6 +106,23 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 	}
 }
 
+// pastReview reports whether the review word at i tells of a review
+// already held: "đã" stands shortly before it in its clause ("đã tổ
+// chức tổng kết 10 năm thực hiện …", "đã được chỉ ra khi tổng kết …").
+func pastReview(text string, i int) bool {
+	from := runeStartAfter(text, i-40)
+	if cs := strings.LastIndexAny(text[from:i], "\n;:.("); cs >= 0 {
+		from += cs + 1
+	}
+	seg := " " + text[from:i] + " "
+	for _, w := range []string{" đã ", " Đã "} {
+		if strings.Contains(seg, w) {
+			return true // the exact word: folding would also take "đa dạng"
+		}
+	}
+	return false
+}
+
 // opensClause reports whether the word at i opens its line or clause,
 // after a list marker at most ("- Căn cứ …", "…; căn cứ Luật …"), rather
 // than following a subject ("Các đơn vị căn cứ Kế hoạch này …").
@@ -233,6 +250,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 			e, ok := matchFold(gap, i, t.pat)
 			if !ok || len(gap)-e > t.reach || !governs(text, e, to) && !(t.rel == RelBasis && basisGoverns(text, e, to)) {
 				continue
+			}
+			if t.rel == RelReviews && pastReview(text, i) {
+				continue // "những hạn chế đã được chỉ ra khi tổng kết Kế hoạch …"
 			}
 			if t.rel == RelBasis && !opensClause(text, i) {
 				continue // "Các đơn vị căn cứ Kế hoạch 512 xây dựng …": work from it
