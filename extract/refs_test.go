@@ -78,6 +78,8 @@ func TestReferences(t *testing.T) {
 		{"putting a law into effect implements", "Kế hoạch triển khai thi hành Luật Thanh niên năm 2020.", "Luật: Luật Thanh niên@2020 implements x1\n"},
 		{"a review already held only cites", "Khắc phục những hạn chế đã được chỉ ra khi tổng kết Kế hoạch số 21/KH-UBND ngày 14/4/2009.",
 			"21/KH-UBND@2009-04-14 cites x1\n"},
+		{"a past review of implementation only cites", "Năm 2020, toàn tỉnh đã tổ chức tổng kết 10 năm thực hiện Chỉ thị số 43-CT/TW ngày 08/6/2010.",
+			"43-CT/TW@2010-06-08 cites x1\n"},
 		{"a review to hold", "Tổ chức tổng kết đa dạng hình thức thực hiện Kế hoạch số 21/KH-UBND ngày 14/4/2009.",
 			"21/KH-UBND@2009-04-14 reviews x1\n"},
 		{"law by name and year", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Bộ luật Lao động năm 2019.",

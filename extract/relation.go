@@ -239,7 +239,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 // continues win over a nearer "thực hiện" that they govern.
 func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 	best, bestAt := "", -1
-	var review, cont = -1, -1
+	var review, cont, past = -1, -1, -1
 	gap := text[:to]
 	ts.scan(from, to, roleTrigger, func(i int) int {
 		f0 := foldedAt(gap, i)
@@ -252,7 +252,8 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				continue
 			}
 			if t.rel == RelReviews && pastReview(text, i) {
-				continue // "những hạn chế đã được chỉ ra khi tổng kết Kế hoạch …"
+				past = i // "những hạn chế đã được chỉ ra khi tổng kết Kế hoạch …"
+				continue
 			}
 			if t.rel == RelBasis && !opensClause(text, i) {
 				continue // "Các đơn vị căn cứ Kế hoạch 512 xây dựng …": work from it
@@ -292,6 +293,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 		}
 		return i + 1
 	})
+	if best == RelImplements && past >= 0 && bestAt-past <= 50 {
+		return "", -1 // "đã tổng kết 10 năm thực hiện X": a past review only cites
+	}
 	if cont > review && !hasClauseBreak(gap[cont:]) {
 		return RelContinues, cont // "gắn việc sơ kết với việc tiếp tục thực hiện B"
 	}
