@@ -74,6 +74,17 @@ func TestDeadlineTable(t *testing.T) {
 	if got := deadlineSummary(Parse(deadlineDoc(body))); got != want {
 		t.Errorf("got:\n%swant:\n%s", got, want)
 	}
+	// the same table in markdown pipes
+	pipes := "| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Tập huấn cán bộ | Sở Tư pháp | Cuối tháng 9/2023 |\n| 2 | Kiểm tra | Các sở | Thường xuyên |"
+	want = "Cuối tháng 9/2023 2023-09-21..2023-09-30 part-of-month | Sở Tư pháp\n"
+	if got := deadlineSummary(Parse(deadlineDoc(pipes))); got != want {
+		t.Errorf("pipes got:\n%swant:\n%s", got, want)
+	}
+	// a pipe table with no time column gives no table deadline
+	noTime := "| STT | Đơn vị | Ghi chú |\n|---|---|---|\n| 1 | Sở Tư pháp | Tháng 9/2023 |"
+	if got := deadlineSummary(Parse(deadlineDoc(noTime))); got != "" {
+		t.Errorf("no time column got:\n%s", got)
+	}
 }
 
 // TestRelativeDeadlines: limits counted from an event.
