@@ -27,7 +27,10 @@ var deadlineCues = []string{
 }
 
 // periodWords before a date make it a period name, not a deadline.
-var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac"}
+// An event's own time ("Festival … (diễn ra từ ngày 02/6 đến ngày
+// 04/6/2023)", "Hội nghị (họp từ ngày 09 đến ngày 14/10)") is no deadline.
+var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac",
+	"dien ra", "dien ra tu", "dien ra trong", "dien ra vao", "hop tu"}
 
 type deadlineCtx struct {
 	recurrent []*RelativeDeadline // dates that come back every year

@@ -57,6 +57,9 @@ func TestDeadlines(t *testing.T) {
 		{"named period is not a deadline", "15. Chỉ đạo xây dựng chương trình phối hợp giai đoạn 2021-2025, nhiệm kỳ 2020-2025.", ""},
 		{"recurring date is not a deadline", "16. Hằng năm, các huyện gửi báo cáo chậm nhất ngày 15 tháng 12.", ""},
 		{"occasion in parentheses is not a deadline", "17. Kỷ niệm 95 năm Ngày truyền thống (ngày 15-10-2025).", ""},
+		{"an event's own dates are not a deadline", "19. Tham gia Hội chợ nông sản (diễn ra từ ngày 10/9 đến ngày 12/9/2023) tại thành phố.", ""},
+		{"an event to organise in a window is a deadline", "20. Sở Công Thương tổ chức hội chợ từ ngày 10/9 đến ngày 12/9/2023.",
+			"từ ngày 10/9 đến ngày 12/9/2023 2023-09-10..2023-09-12 range | Sở Công Thương\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
