@@ -60,6 +60,10 @@ func TestDeadlines(t *testing.T) {
 		{"an event's own dates are not a deadline", "19. Tham gia Hội chợ nông sản (diễn ra từ ngày 10/9 đến ngày 12/9/2023) tại thành phố.", ""},
 		{"an event to organise in a window is a deadline", "20. Sở Công Thương tổ chức hội chợ từ ngày 10/9 đến ngày 12/9/2023.",
 			"từ ngày 10/9 đến ngày 12/9/2023 2023-09-10..2023-09-12 range | Sở Công Thương\n"},
+		{"the body in charge on the line below", "21. Hoàn thành việc tập huấn trước ngày 15/9/2023.\nĐơn vị chủ trì: Phòng Tư pháp huyện.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Phòng Tư pháp huyện\n"},
+		{"a label below the next item is not this one's", "22. Hoàn thành việc tập huấn trước ngày 15/9/2023.\n23. Rà soát hồ sơ.\nĐơn vị chủ trì: Phòng Tư pháp huyện.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | \n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

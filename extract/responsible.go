@@ -119,7 +119,37 @@ func responsibleFor(text string, pos, end, itemStart int) string {
 			return r
 		}
 	}
+	if r := labelBelow(text, end); r != "" {
+		return r
+	}
 	return headingBody(text, itemStart)
+}
+
+// labelBelow finds a "Đơn vị chủ trì: …" label on the lines right after
+// a deadline's line, before the next list item: a plan that writes the
+// task, then its time, then who leads it.
+func labelBelow(text string, end int) string {
+	i := end
+	for k := 0; k < 2; k++ {
+		nl := strings.IndexByte(text[i:], '\n')
+		if nl < 0 {
+			return ""
+		}
+		ls := i + nl + 1
+		le := len(text)
+		if j := strings.IndexByte(text[ls:], '\n'); j >= 0 {
+			le = ls + j
+		}
+		l := strings.TrimSpace(text[ls:le])
+		if typ, _, _ := parseMarker(l); typ != mkNone {
+			return "" // the next item
+		}
+		if c := strings.Index(l, "chủ trì"); c >= 0 && c < 40 && strings.HasPrefix(strings.TrimLeft(l[c+len("chủ trì"):], " "), ":") {
+			return assigned(l)
+		}
+		i = le
+	}
+	return ""
 }
 
 func clauseEnd(text string, pos int) int {
