@@ -64,6 +64,10 @@ func TestDeadlines(t *testing.T) {
 			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Phòng Tư pháp huyện\n"},
 		{"a label below the next item is not this one's", "22. Hoàn thành việc tập huấn trước ngày 15/9/2023.\n23. Rà soát hồ sơ.\nĐơn vị chủ trì: Phòng Tư pháp huyện.",
 			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | \n"},
+		{"a publishing house is a body", "24. Nhà xuất bản Tư pháp phát hành sổ tay hướng dẫn trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Nhà xuất bản Tư pháp\n"},
+		{"publishing is a verb ending the subject", "25. Ban Tuyên giáo biên soạn, xuất bản tài liệu trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Ban Tuyên giáo\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

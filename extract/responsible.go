@@ -24,6 +24,7 @@ var actionVerbs = []string{
 	"đẩy mạnh", "nâng cao", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "vào", "trước",
 	"trong", "là cơ quan", "làm", "tuyên truyền", "ký", "đăng ký", "nộp", "căn",
 	"kiện toàn", "củng cố", "bổ sung", "phổ biến", "giám sát", "vận động",
+	"xuất bản", "phát hành", "biên soạn",
 }
 
 // verbsByByte indexes actionVerbs by their first byte.
@@ -58,6 +59,7 @@ var orgWords = []string{
 	"tổ chức", "cấp", "doanh nghiệp", "thủ trưởng", "chủ tịch", "giám đốc", "hđnd",
 	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
+	"nhà xuất bản",
 }
 
 // headingBody finds the body named by the heading or label above the
@@ -372,7 +374,7 @@ func eachLowerWord(s string, f func(w string, capital bool) bool) {
 // afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức".
 func afterDeterminer(s string, i int) bool {
 	b := strings.TrimRight(s[:i], " ")
-	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị"} {
+	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị", "Nhà", "nhà"} { // "Nhà xuất bản" names a body
 		if strings.HasSuffix(b, d) {
 			return true
 		}
