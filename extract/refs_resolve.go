@@ -190,7 +190,7 @@ func bindShortForms(text string, ms []*mention, groups *[]*refGroup, ownKey stri
 			g.add(m)
 			continue
 		}
-		if ownKey != "" && ownShort(ownKey, m) {
+		if ownKey != "" && ownShort(ownKey, m) || programmeName(m) {
 			continue
 		}
 		g := unresolved[sk]
@@ -205,6 +205,14 @@ func bindShortForms(text string, ms []*mention, groups *[]*refGroup, ownKey stri
 			Span:    Span{m.start, m.end}})
 	}
 	return diags
+}
+
+// programmeName reports whether an unbound short form is the name of a
+// programme or scheme ("Đề án 06", "Chương trình 135"): a number written
+// without "số" after one of those kinds names it, and no document with
+// that number is cited in full. It is a named reference (findNamed).
+func programmeName(m *mention) bool {
+	return !m.sym.hasSo && (m.kind.name == "Đề án" || m.kind.name == "Chương trình")
 }
 
 // ownShort reports whether a short form names the document itself.

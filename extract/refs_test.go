@@ -94,6 +94,10 @@ func TestReferences(t *testing.T) {
 		{"glued kind", "Quán triệt Nghịquyết số 15-NQ/TU của Tỉnh ủy.", "15-NQ/TU cites x1\n"},
 		{"glued number and date", "Thực hiện Nghị quyết số25-NQ/TW ngày03/6/2013 của Bộ Chính trị.", "25-NQ/TW@2013-06-03 implements x1\n"},
 		{"counted years are not numbers", "Báo cáo 5 năm và Kế hoạch 2023 của tỉnh.", ""},
+		{"a programme's name is no reference", "Gắn với triển khai Đề án 06 của Chính phủ về dữ liệu dân cư.", ""},
+		{"a programme written with số stays", "Thực hiện Đề án số 05 của Tỉnh ủy.", "Đề án 05 implements x1\n"},
+		{"a programme named by its decision's number is no second reference", "Căn cứ Quyết định số 135/1998/QĐ-TTg ngày 31/7/1998. Thực hiện Chương trình 135.",
+			"135/1998/QĐ-TTg@1998-07-31 basis x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {
