@@ -49,3 +49,22 @@ func mustNormalize(s string) string {
 	t, _ := Normalize([]byte(s))
 	return t
 }
+
+// TestSignerRank: a rank before the signer's name is not part of it.
+func TestSignerRank(t *testing.T) {
+	base := "CÔNG AN TỈNH BẮC NINH\nSố: 12/KH-CAT\n\nKẾ HOẠCH\nTuần tra\n\nThực hiện nhiệm vụ.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n"
+	for _, tt := range []struct{ signed, want string }{
+		{"Thượng tá Lê Văn Nam", "Lê Văn Nam"},
+		{"Lê Văn Nam", "Lê Văn Nam"},
+		{"Đại tá", ""}, // a rank alone names nobody
+	} {
+		d := Parse(mustNormalize(base + tt.signed + "\n"))
+		got := ""
+		if d.Signature != nil {
+			got = string(d.Signature.Name)
+		}
+		if got != tt.want {
+			t.Errorf("%q: signer %q, want %q", tt.signed, got, tt.want)
+		}
+	}
+}
