@@ -37,6 +37,7 @@ var triggers = []trigger{
 	{"thuc hien", RelImplements, 60},
 	{"trien khai", RelImplements, 60},
 	{"cu the hoa", RelImplements, 40},
+	{"nam vung", RelImplements, 60}, // "nắm vững nội dung cơ bản của Nghị quyết …"
 }
 
 // continuingVerbs: "tiếp tục" continues a document only when it goes on
@@ -258,7 +259,7 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 			if t.rel == RelBasis && !opensClause(text, i) {
 				continue // "Các đơn vị căn cứ Kế hoạch 512 xây dựng …": work from it
 			}
-			if strings.HasPrefix(t.pat, "nam ") && !reviewCount(text, i) {
+			if t.rel == RelReviews && strings.HasPrefix(t.pat, "nam ") && !reviewCount(text, i) {
 				continue
 			}
 			if t.rel == RelContinues && !continuesDoing(text, e) {
