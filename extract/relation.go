@@ -320,7 +320,22 @@ func implementsVia(text string, i, e, to int) bool {
 		return false
 	}
 	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
+	if yearsOf(pre) {
+		f := text[max(sentenceStart(text, i), i-400):i]
+		return containsFold(f, "tong ket") || containsFold(f, "so ket") // else a past account
+	}
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// yearsOf reports whether words end with a count of years ("qua gần 15
+// năm"): "15 năm thực hiện X" tells of past implementation, not an order.
+func yearsOf(pre string) bool {
+	rest, ok := strings.CutSuffix(pre, " nam")
+	if !ok {
+		return false
+	}
+	w := rest[strings.LastIndexByte(rest, ' ')+1:]
+	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // proposalCues are verbs by which a body asks another to act.
