@@ -68,6 +68,10 @@ func TestDeadlines(t *testing.T) {
 			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Nhà xuất bản Tư pháp\n"},
 		{"publishing is a verb ending the subject", "25. Ban Tuyên giáo biên soạn, xuất bản tài liệu trước ngày 20/9/2023.",
 			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Ban Tuyên giáo\n"},
+		{"a unit's code is a body", "26. PA05 tham mưu tổ chức sơ kết vào tháng 12/2023.",
+			"vào tháng 12/2023 2023-12-01..2023-12-31 month | PA05\n"},
+		{"a word in capitals is no unit code", "27. COVID tiếp tục diễn biến phức tạp; rà soát xong trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | \n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

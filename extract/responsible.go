@@ -321,6 +321,9 @@ func namesBody(name string) bool {
 	if _, k := matchAny(name, 0, []string{"thoi gian", "thoi han"}); k >= 0 {
 		return false
 	}
+	if unitCode(name) {
+		return true
+	}
 	prev, prev2 := "", ""
 	found := false
 	eachLowerWord(name, func(w string, capital bool) bool {
@@ -333,6 +336,26 @@ func namesBody(name string) bool {
 		return true
 	})
 	return found
+}
+
+// unitCode reports whether a name is a unit's code of capitals and
+// digits ("PC04", "C06"), as police and army departments are called.
+func unitCode(name string) bool {
+	if len(name) < 3 || len(name) > 8 {
+		return false
+	}
+	letters, digits := 0, 0
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c >= '0' && c <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0 && name[0] >= 'A' && name[0] <= 'Z'
 }
 
 // capitalOnly are body words that are common nouns in lower case
