@@ -418,9 +418,11 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 	if !(isLowerRune(r) || comma && isUpperRune(r)) {
 		return false
 	}
-	// "Năm 2022, toàn tỉnh đã ghi nhận …" tells what happened, it sets no task
+	// "Năm 2022, toàn tỉnh đã ghi nhận …", "Năm 2010, toàn tỉnh xảy ra 142
+	// vụ …" tell what happened, they set no task
 	ce := clauseEnd(c.text, d.end)
-	return !strings.Contains(c.text[d.end:ce], " đã ") && !strings.Contains(c.text[d.end:ce], "ghi nhận")
+	cl := c.text[d.end:ce]
+	return !strings.Contains(cl, " đã ") && !strings.Contains(cl, "ghi nhận") && !strings.Contains(cl, " xảy ra ")
 }
 
 // fillYear gives a year-less date the year of the document (or of the

@@ -72,6 +72,8 @@ func TestDeadlines(t *testing.T) {
 			"vào tháng 12/2023 2023-12-01..2023-12-31 month | PA05\n"},
 		{"a word in capitals is no unit code", "27. COVID tiếp tục diễn biến phức tạp; rà soát xong trước ngày 20/9/2023.",
 			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | \n"},
+		{"a year's events are not a deadline", "28. Năm 2023, toàn tỉnh xảy ra 35 vụ cháy rừng.", ""},
+		{"a year opening a task is a deadline", "29. Năm 2024, các xã hoàn thành việc cắm mốc.", "Năm 2024 2024-01-01..2024-12-31 year | các xã\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
