@@ -114,7 +114,7 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	clause := c.clauseBefore(d.start)
 	before := lastBytes(clause, 160)
 	f := dropClockTime(cueText(dropParens(before)))
-	if endsWithAny(f, periodWords) {
+	if endsWithAny(f, periodWords) || forecast(clause) {
 		return nil
 	}
 	if d.y == 0 && (recurring(cueText(clause)) || c.recurringAfter(d)) {
@@ -423,6 +423,13 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 	ce := clauseEnd(c.text, d.end)
 	cl := c.text[d.end:ce]
 	return !strings.Contains(cl, " đã ") && !strings.Contains(cl, "ghi nhận") && !strings.Contains(cl, " xảy ra ")
+}
+
+// forecast reports whether a clause reports a forecast ("Theo dự báo,
+// mùa mưa bão kéo dài từ tháng 6 đến tháng 11"): its dates are expected
+// events, not time limits.
+func forecast(clause string) bool {
+	return containsFold(clause, "theo du bao")
 }
 
 // fillYear gives a year-less date the year of the document (or of the

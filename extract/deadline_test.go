@@ -74,6 +74,9 @@ func TestDeadlines(t *testing.T) {
 			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | \n"},
 		{"a year's events are not a deadline", "28. Năm 2023, toàn tỉnh xảy ra 35 vụ cháy rừng.", ""},
 		{"a year opening a task is a deadline", "29. Năm 2024, các xã hoàn thành việc cắm mốc.", "Năm 2024 2024-01-01..2024-12-31 year | các xã\n"},
+		{"a forecast period is not a deadline", "30. Theo dự báo, mùa khô kéo dài từ tháng 11/2023 đến tháng 4/2024.", ""},
+		{"a forecasting body's deadline is a deadline", "31. Đài Khí tượng gửi bản tin dự báo trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Đài Khí tượng\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
