@@ -27,7 +27,10 @@ var deadlineCues = []string{
 }
 
 // periodWords before a date make it a period name, not a deadline.
-var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac"}
+// An event's own time ("Festival … (diễn ra từ ngày 02/6 đến ngày
+// 04/6/2023)", "Hội nghị (họp từ ngày 09 đến ngày 14/10)") is no deadline.
+var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac",
+	"dien ra", "dien ra tu", "dien ra trong", "dien ra vao", "hop tu"}
 
 type deadlineCtx struct {
 	recurrent []*RelativeDeadline // dates that come back every year
@@ -111,7 +114,7 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	clause := c.clauseBefore(d.start)
 	before := lastBytes(clause, 160)
 	f := dropClockTime(cueText(dropParens(before)))
-	if endsWithAny(f, periodWords) {
+	if endsWithAny(f, periodWords) || forecast(clause) {
 		return nil
 	}
 	if d.y == 0 && (recurring(cueText(clause)) || c.recurringAfter(d)) {
@@ -415,9 +418,18 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 	if !(isLowerRune(r) || comma && isUpperRune(r)) {
 		return false
 	}
-	// "Năm 2022, toàn tỉnh đã ghi nhận …" tells what happened, it sets no task
+	// "Năm 2022, toàn tỉnh đã ghi nhận …", "Năm 2010, toàn tỉnh xảy ra 142
+	// vụ …" tell what happened, they set no task
 	ce := clauseEnd(c.text, d.end)
-	return !strings.Contains(c.text[d.end:ce], " đã ") && !strings.Contains(c.text[d.end:ce], "ghi nhận")
+	cl := c.text[d.end:ce]
+	return !strings.Contains(cl, " đã ") && !strings.Contains(cl, "ghi nhận") && !strings.Contains(cl, " xảy ra ")
+}
+
+// forecast reports whether a clause reports a forecast ("Theo dự báo,
+// mùa mưa bão kéo dài từ tháng 6 đến tháng 11"): its dates are expected
+// events, not time limits.
+func forecast(clause string) bool {
+	return containsFold(clause, "theo du bao")
 }
 
 // fillYear gives a year-less date the year of the document (or of the

@@ -57,6 +57,26 @@ func TestDeadlines(t *testing.T) {
 		{"named period is not a deadline", "15. Chỉ đạo xây dựng chương trình phối hợp giai đoạn 2021-2025, nhiệm kỳ 2020-2025.", ""},
 		{"recurring date is not a deadline", "16. Hằng năm, các huyện gửi báo cáo chậm nhất ngày 15 tháng 12.", ""},
 		{"occasion in parentheses is not a deadline", "17. Kỷ niệm 95 năm Ngày truyền thống (ngày 15-10-2025).", ""},
+		{"an event's own dates are not a deadline", "19. Tham gia Hội chợ nông sản (diễn ra từ ngày 10/9 đến ngày 12/9/2023) tại thành phố.", ""},
+		{"an event to organise in a window is a deadline", "20. Sở Công Thương tổ chức hội chợ từ ngày 10/9 đến ngày 12/9/2023.",
+			"từ ngày 10/9 đến ngày 12/9/2023 2023-09-10..2023-09-12 range | Sở Công Thương\n"},
+		{"the body in charge on the line below", "21. Hoàn thành việc tập huấn trước ngày 15/9/2023.\nĐơn vị chủ trì: Phòng Tư pháp huyện.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Phòng Tư pháp huyện\n"},
+		{"a label below the next item is not this one's", "22. Hoàn thành việc tập huấn trước ngày 15/9/2023.\n23. Rà soát hồ sơ.\nĐơn vị chủ trì: Phòng Tư pháp huyện.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | \n"},
+		{"a publishing house is a body", "24. Nhà xuất bản Tư pháp phát hành sổ tay hướng dẫn trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Nhà xuất bản Tư pháp\n"},
+		{"publishing is a verb ending the subject", "25. Ban Tuyên giáo biên soạn, xuất bản tài liệu trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Ban Tuyên giáo\n"},
+		{"a unit's code is a body", "26. PA05 tham mưu tổ chức sơ kết vào tháng 12/2023.",
+			"vào tháng 12/2023 2023-12-01..2023-12-31 month | PA05\n"},
+		{"a word in capitals is no unit code", "27. COVID tiếp tục diễn biến phức tạp; rà soát xong trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | \n"},
+		{"a year's events are not a deadline", "28. Năm 2023, toàn tỉnh xảy ra 35 vụ cháy rừng.", ""},
+		{"a year opening a task is a deadline", "29. Năm 2024, các xã hoàn thành việc cắm mốc.", "Năm 2024 2024-01-01..2024-12-31 year | các xã\n"},
+		{"a forecast period is not a deadline", "30. Theo dự báo, mùa khô kéo dài từ tháng 11/2023 đến tháng 4/2024.", ""},
+		{"a forecasting body's deadline is a deadline", "31. Đài Khí tượng gửi bản tin dự báo trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Đài Khí tượng\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
@@ -73,6 +93,17 @@ func TestDeadlineTable(t *testing.T) {
 	want := "Quý IV/2023 2023-10-01..2023-12-31 quarter | Đảng ủy Quân sự tỉnh\nNăm 2024 2024-01-01..2024-12-31 year | Ban cán sự đảng UBND tỉnh\n"
 	if got := deadlineSummary(Parse(deadlineDoc(body))); got != want {
 		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+	// the same table in markdown pipes
+	pipes := "| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Tập huấn cán bộ | Sở Tư pháp | Cuối tháng 9/2023 |\n| 2 | Kiểm tra | Các sở | Thường xuyên |"
+	want = "Cuối tháng 9/2023 2023-09-21..2023-09-30 part-of-month | Sở Tư pháp\n"
+	if got := deadlineSummary(Parse(deadlineDoc(pipes))); got != want {
+		t.Errorf("pipes got:\n%swant:\n%s", got, want)
+	}
+	// a pipe table with no time column gives no table deadline
+	noTime := "| STT | Đơn vị | Ghi chú |\n|---|---|---|\n| 1 | Sở Tư pháp | Tháng 9/2023 |"
+	if got := deadlineSummary(Parse(deadlineDoc(noTime))); got != "" {
+		t.Errorf("no time column got:\n%s", got)
 	}
 }
 

@@ -268,7 +268,7 @@ func (p *parser) deadlines(ms []*mention) {
 		c.regions = append(c.regions, Span{p.ls[p.lay.attach].start, len(p.text)})
 	}
 	sort.Slice(c.skip, func(i, j int) bool { return c.skip[i][0] < c.skip[j][0] })
-	c.tableLine = func(pos int) bool { return strings.ContainsRune(p.lineAt(pos).s, '\t') }
+	c.tableLine = func(pos int) bool { return isTableRow(p.lineAt(pos).s) }
 	dls, rel := findDeadlines(c)
 	for _, d := range dls {
 		l := p.lineAt(d.Span[0])

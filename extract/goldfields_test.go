@@ -28,7 +28,9 @@ func str(p *string) Str {
 // knownMisses are test documents whose closing part the extractor does not
 // read yet, with why; they are reported, not failed.
 var knownMisses = map[string]string{
-	"kh-hoi-lhpn-thanh-hoa-chi-thi-21-pdf-2018": "a PDF copy put the signature at the ends of the Nơi nhận lines, one space apart",
+	"kh-hoi-lhpn-thanh-hoa-chi-thi-21-pdf-2018":                    "a PDF copy put the signature at the ends of the Nơi nhận lines, one space apart",
+	"ctr-thanh-uy-ha-noi-nghi-quyet-06-do-thi-pdf-2022":            "a PDF copy interleaved the signature with the Nơi nhận lines",
+	"hd-ban-tuyen-giao-trung-uong-hoc-tap-nghi-quyet-tw4-pdf-2016": "a PDF copy interleaved the signature with the Nơi nhận lines",
 }
 
 // TestSignatureAndRecipients checks the closing part of every test

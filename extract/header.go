@@ -24,6 +24,10 @@ var bodyOpeners = []string{"thuc hien", "can cu", "de ", "nham ", "tren co so", 
 func headerCells(ls []line, upto int) []line {
 	var out []line
 	for _, l := range ls[:upto] {
+		if strings.HasPrefix(l.s, "|") {
+			out = append(out, pipeCells(l)...)
+			continue
+		}
 		if !strings.ContainsRune(l.s, '\t') {
 			out = append(out, l)
 			continue
@@ -35,6 +39,25 @@ func headerCells(ls []line, upto int) []line {
 			}
 			off += len(c) + 1
 		}
+	}
+	return out
+}
+
+// pipeCells splits a markdown table row of a header ("| Số: 87/KH-LĐLĐ |
+// Long An, ngày 05 tháng 6 năm 2024 |") into its cells, and a cell into
+// its "<br>" lines; a separator row ("|---|---|") gives none.
+func pipeCells(l line) []line {
+	var out []line
+	off := l.start
+	for _, c := range strings.Split(l.s, "|") {
+		o := off
+		for _, part := range strings.Split(c, "<br>") {
+			if t := strings.TrimSpace(part); t != "" && strings.Trim(t, "-: ") != "" {
+				out = append(out, line{s: t, start: o, end: o + len(part)})
+			}
+			o += len(part) + len("<br>")
+		}
+		off += len(c) + 1
 	}
 	return out
 }
@@ -55,6 +78,7 @@ func headerEnd(ls []line, body int) int {
 func parseHeader(text string, ls []line) header {
 	var h header
 	limit := min(len(ls), 40)
+	ls = stripATX(ls, 0, limit) // "# KẾ HOẠCH"
 	k := -1
 	for i := 0; i < limit; i++ {
 		if _, lab, _ := parseMarker(ls[i].s); lab != "" && !strings.HasPrefix(ls[i].s, "-") && i > 0 {

@@ -28,6 +28,8 @@ func TestHeader(t *testing.T) {
 			"Kế hoạch", "112/KH-HPN", "", "Thanh Hóa", "2018-06-04", "Thực hiện Chỉ thị số 21-CT/TW"},
 		{"space before the slash, issuer over two lines", "BỘ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN\nSố:4738 /BNN-KH\tHà Nội, ngày 05 tháng 12 năm 2017\nV/v triển khai công tác an toàn\n\nKính gửi: Các tỉnh.",
 			"Công văn", "4738/BNN-KH", "Bộ Nông nghiệp và Phát triển nông thôn", "Hà Nội", "2017-12-05", "triển khai công tác an toàn"},
+		{"markdown table header and heading mark", "| HỘI NÔNG DÂN VIỆT NAM<br>**HỘI NÔNG DÂN TỈNH AN GIANG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n|---|---|\n| Số: 45/KH-HND | *An Giang, ngày 12 tháng 3 năm 2024* |\n\n# KẾ HOẠCH\n\n**Tổ chức hội nghị tổng kết**\n\nThực hiện …",
+			"Kế hoạch", "45/KH-HND", "Hội Nông dân tỉnh An Giang", "An Giang", "2024-03-12", "Tổ chức hội nghị tổng kết"},
 		{"kind with its issuer", "BỘ NÔNG NGHIỆP\nSố: 52/2001/QĐ/BNN-KH\nHà Nội, ngày 28 tháng 3 năm 2001\n\nQUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ NÔNG NGHIỆP\nVề việc giao nhiệm vụ\n\nCăn cứ …",
 			"Quyết định", "52/2001/QĐ/BNN-KH", "Bộ Nông nghiệp", "Hà Nội", "2001-03-28", "Về việc giao nhiệm vụ"},
 	}
@@ -46,4 +48,23 @@ func TestHeader(t *testing.T) {
 func mustNormalize(s string) string {
 	t, _ := Normalize([]byte(s))
 	return t
+}
+
+// TestSignerRank: a rank before the signer's name is not part of it.
+func TestSignerRank(t *testing.T) {
+	base := "CÔNG AN TỈNH BẮC NINH\nSố: 12/KH-CAT\n\nKẾ HOẠCH\nTuần tra\n\nThực hiện nhiệm vụ.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n"
+	for _, tt := range []struct{ signed, want string }{
+		{"Thượng tá Lê Văn Nam", "Lê Văn Nam"},
+		{"Lê Văn Nam", "Lê Văn Nam"},
+		{"Đại tá", ""}, // a rank alone names nobody
+	} {
+		d := Parse(mustNormalize(base + tt.signed + "\n"))
+		got := ""
+		if d.Signature != nil {
+			got = string(d.Signature.Name)
+		}
+		if got != tt.want {
+			t.Errorf("%q: signer %q, want %q", tt.signed, got, tt.want)
+		}
+	}
 }

@@ -367,7 +367,7 @@ func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
 	return m
 }
 
-var lawNameStops = []string{"ngày", "năm", "số", "và", "của", "đã", "được", "hiện hành", "quy định", "sửa đổi", "thì", "về", "theo", "hướng dẫn", "tại", "trong", "khi", "này", "có", "ban hành", "đến", "để", "với", "trên", "cho", "là"}
+var lawNameStops = []string{"ngày", "năm", "số", "và", "của", "đã", "được", "hiện hành", "quy định", "sửa đổi", "thì", "về", "theo", "hướng dẫn", "tại", "trong", "khi", "này", "có", "ban hành", "đến", "để", "với", "trên", "cho", "là", "kịp thời"}
 
 // readAmendingLawName reads "sửa đổi, bổ sung một số điều của Luật X và
 // Luật Y": an amending law is named by the laws it amends.
@@ -427,6 +427,9 @@ func readLawName(text string, i int) (string, int) {
 		}
 		end = w
 		i = w
+		if i+1 < len(text) && text[i] == ',' && commaInName(text, words, i+1) {
+			i++ // "Luật Phòng, chống ma túy", "Pháp lệnh Phòng, chống lụt, bão"
+		}
 		if i < len(text) && text[i] == ' ' {
 			i++
 		} else {
@@ -435,3 +438,27 @@ func readLawName(text string, i int) (string, int) {
 	}
 	return strings.TrimSpace(text[start:end]), end
 }
+
+// commaInName reports whether a comma after the words-th word of a law's
+// name pairs two words of the name ("Phòng, chống", "An toàn, vệ sinh",
+// "rượu, bia") rather than ending it: a lowercase word follows that is
+// no stop, and either the comma comes within the first two words or one
+// word ends the name after it.
+func commaInName(text string, words, i int) bool {
+	j := skipSpaces(text, i)
+	if j == i || j >= len(text) || !isLowerRune(firstRune(text[j:])) || hasWordAt(text, j, lawNameStops) || hasWordAt(text, j, nameCommaStops) {
+		return false
+	}
+	if words <= 1 {
+		return true
+	}
+	e := j
+	for e < len(text) && isWordChar(firstRune(text[e:])) {
+		e += len(string(firstRune(text[e:])))
+	}
+	k := skipSpaces(text, e)
+	return k >= len(text) || strings.IndexByte(" ,;.:)\n", text[k]) > 0 || hasWordAt(text, k, lawNameStops)
+}
+
+// nameCommaStops are words that open a new phrase after a law's name.
+var nameCommaStops = []string{"các", "những", "đồng thời", "nhất là", "trong đó", "bảo đảm", "thực hiện", "tổ chức"}

@@ -60,6 +60,17 @@ func (m *mention) effectiveTerm() string {
 	return m.term
 }
 
+// lawYear is the year a mention dates its document by: the year written
+// after a name ("năm 2000") or that of a full date ("ngày 30 tháng 3 năm
+// 2021"), so a law of 2021 cited with its full date is not merged with
+// the same-name law of 2000.
+func (m *mention) lawYear() int {
+	if m.hasDate {
+		return m.date.y
+	}
+	return m.year
+}
+
 func daysApart(a, b dateExpr) int {
 	ta := time.Date(a.y, time.Month(a.m), a.d, 0, 0, 0, 0, time.UTC)
 	tb := time.Date(b.y, time.Month(b.m), b.d, 0, 0, 0, 0, time.UTC)
@@ -75,7 +86,7 @@ func daysApart(a, b dateExpr) int {
 // cited thousands of times stays cheap.
 func (g *refGroup) compatible(m *mention) bool {
 	for _, o := range g.distinct {
-		if g.symbol == "" && m.year != 0 && o.year != 0 && m.year != o.year {
+		if y1, y2 := m.lawYear(), o.lawYear(); g.symbol == "" && y1 != 0 && y2 != 0 && y1 != y2 {
 			return false // "Bộ luật Lao động năm 2019" is not the 2012 one
 		}
 		if m.hasDate && o.hasDate {
@@ -179,7 +190,7 @@ func bindShortForms(text string, ms []*mention, groups *[]*refGroup, ownKey stri
 			g.add(m)
 			continue
 		}
-		if ownKey != "" && ownShort(ownKey, m) {
+		if ownKey != "" && ownShort(ownKey, m) || programmeName(m) {
 			continue
 		}
 		g := unresolved[sk]
@@ -194,6 +205,14 @@ func bindShortForms(text string, ms []*mention, groups *[]*refGroup, ownKey stri
 			Span:    Span{m.start, m.end}})
 	}
 	return diags
+}
+
+// programmeName reports whether an unbound short form is the name of a
+// programme or scheme ("Đề án 06", "Chương trình 135"): a number written
+// without "số" after one of those kinds names it, and no document with
+// that number is cited in full. It is a named reference (findNamed).
+func programmeName(m *mention) bool {
+	return !m.sym.hasSo && (m.kind.name == "Đề án" || m.kind.name == "Chương trình")
 }
 
 // ownShort reports whether a short form names the document itself.
@@ -332,7 +351,9 @@ func (g *refGroup) richest() *mention {
 	score := -1
 	for _, m := range g.mentions {
 		s := 0
-		if m.hasDate || m.year != 0 {
+		if m.hasDate {
+			s += 5 // a full date tells more than a year
+		} else if m.year != 0 {
 			s += 4
 		}
 		if m.issuer != "" {

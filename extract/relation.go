@@ -30,11 +30,14 @@ var triggers = []trigger{
 	{"danh gia ket qua thuc hien", RelReviews, 40},
 	{"nam thuc hien", RelReviews, 40},
 	{"nam thi hanh", RelReviews, 40},
-	{"thi hanh", RelImplements, 40},
+	// A bare "thi hành" is no trigger: "đánh giá việc thi hành Bộ luật …",
+	// "chuẩn bị điều kiện thi hành Luật …" only cite; "triển khai thi
+	// hành" implements through "triển khai".
 	{"tiep tuc", RelContinues, 60},
 	{"thuc hien", RelImplements, 60},
 	{"trien khai", RelImplements, 60},
 	{"cu the hoa", RelImplements, 40},
+	{"nam vung", RelImplements, 60}, // "nắm vững nội dung cơ bản của Nghị quyết …"
 }
 
 // continuingVerbs: "tiếp tục" continues a document only when it goes on
@@ -83,6 +86,9 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
 				resume = m.end + c + 1
 			}
+			if top != nil && aliasParen(text[p+1:m.start]) {
+				prev = top // an alias ends a full citation: "… (gọi tắt là A) và B" lists B with the top level
+			}
 			continue
 		}
 		from := ss
@@ -99,6 +105,52 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		}
 		prev = m
 	}
+}
+
+// pastReview reports whether the review word at i tells of a review
+// already held: "đã" stands shortly before it in its clause ("đã tổ
+// chức tổng kết 10 năm thực hiện …", "đã được chỉ ra khi tổng kết …").
+func pastReview(text string, i int) bool {
+	from := runeStartAfter(text, i-40)
+	if cs := strings.LastIndexAny(text[from:i], "\n;:.("); cs >= 0 {
+		from += cs + 1
+	}
+	seg := " " + text[from:i] + " "
+	for _, w := range []string{" đã ", " Đã "} {
+		if strings.Contains(seg, w) {
+			return true // the exact word: folding would also take "đa dạng"
+		}
+	}
+	return false
+}
+
+// opensClause reports whether the word at i opens its line or clause,
+// after a list marker at most ("- Căn cứ …", "…; căn cứ Luật …"), rather
+// than following a subject ("Các đơn vị căn cứ Kế hoạch này …").
+func opensClause(text string, i int) bool {
+	from := max(0, i-200)
+	cs := from + strings.LastIndexAny(text[from:i], "\n;:,(") + 1
+	pre := strings.Trim(text[cs:i], " \t*_")
+	if pre == "" {
+		return true
+	}
+	typ, _, after := parseMarker(pre + " ")
+	return typ != mkNone && after >= len(pre)
+}
+
+// basisGoverns: a "Căn cứ" reaches over a named body in its clause ("Căn
+// cứ ý kiến chỉ đạo của Thủ tướng Chính phủ tại Công văn số …") as long
+// as no comma, semicolon, colon or "và" comes between.
+func basisGoverns(text string, e, to int) bool {
+	s := text[e:to]
+	return !strings.ContainsAny(s, ",;:\n") && !strings.Contains(s, " và ")
+}
+
+// aliasParen reports whether the words opening a parenthesis declare an
+// alias ("sau đây gọi tắt là", "gọi là").
+func aliasParen(s string) bool {
+	f := cueText(s)
+	return strings.Contains(f, "goi tat") || strings.Contains(f, "viet tat") || strings.HasSuffix(f, "goi la")
 }
 
 // listedUnderBasis: the mention opens an item of a list whose heading
@@ -164,7 +216,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 		return rel, false
 	}
 	if rel != "" {
-		if !listed && !opensConjunct(seg[:at]) {
+		if !listed && !opensConjunct(seg[:at]) && (prev.nested || !linksTask(seg[:at])) {
 			return RelCites, true // in the subject or predicate of the previous mention
 		}
 		if (rel == RelReplaces || rel == RelAmends) && !containsFold(seg[:at], "nay") {
@@ -188,7 +240,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 // continues win over a nearer "thực hiện" that they govern.
 func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 	best, bestAt := "", -1
-	var review, cont = -1, -1
+	var review, cont, past = -1, -1, -1
 	gap := text[:to]
 	ts.scan(from, to, roleTrigger, func(i int) int {
 		f0 := foldedAt(gap, i)
@@ -197,14 +249,27 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				continue // matchFold would fail on the first letter
 			}
 			e, ok := matchFold(gap, i, t.pat)
-			if !ok || len(gap)-e > t.reach || !governs(text, e, to) {
+			if !ok || len(gap)-e > t.reach || !governs(text, e, to) && !(t.rel == RelBasis && basisGoverns(text, e, to)) {
 				continue
 			}
-			if strings.HasPrefix(t.pat, "nam ") && !reviewCount(text, i) {
+			if t.rel == RelReviews && pastReview(text, i) {
+				past = i // "những hạn chế đã được chỉ ra khi tổng kết Kế hoạch …"
+				continue
+			}
+			if t.rel == RelBasis && !opensClause(text, i) {
+				continue // "Các đơn vị căn cứ Kế hoạch 512 xây dựng …": work from it
+			}
+			if t.rel == RelReviews && strings.HasPrefix(t.pat, "nam ") && !reviewCount(text, i) {
 				continue
 			}
 			if t.rel == RelContinues && !continuesDoing(text, e) {
 				continue // "tiếp tục phổ biến Luật …" continues no implementing
+			}
+			if (t.rel == RelAmends || t.rel == RelReplaces) && proposedChange(text, i) {
+				continue // "đề xuất Trung ương sửa đổi Luật …": another body will
+			}
+			if t.rel == RelImplements && !implementsVia(text, i, e, to) {
+				continue // "thực hiện theo Nghị định …" follows a rule: cites
 			}
 			if t.rel == RelAttachedTo && !attachmentLine(text, i) {
 				if r := amendingVerb(text, i); r != "" {
@@ -229,6 +294,12 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 		}
 		return i + 1
 	})
+	if best == RelImplements && past >= 0 && bestAt-past <= 50 {
+		return "", -1 // "đã tổng kết 10 năm thực hiện X": a past review only cites
+	}
+	if cont > review && !hasClauseBreak(gap[cont:]) {
+		return RelContinues, cont // "gắn việc sơ kết với việc tiếp tục thực hiện B"
+	}
 	if review >= 0 && !hasClauseBreak(gap[review:]) {
 		return RelReviews, review
 	}
@@ -236,6 +307,64 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 		return RelContinues, cont
 	}
 	return best, bestAt
+}
+
+// implementsVia reports whether an implementing verb (from i to e) makes
+// the mention at to a document this one implements. It does not when
+// the verb goes on with "theo" or "nghiêm" ("thực hiện theo Nghị định
+// …", "thực hiện nghiêm Luật …": following or enforcing a rule, cites)
+// or is an accompanying task ("gắn với (việc) thực hiện Quy định …").
+func implementsVia(text string, i, e, to int) bool {
+	between := text[e:to]
+	if containsWord(between, "theo") || containsWord(between, "nghiem") {
+		return false
+	}
+	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
+	if yearsOf(pre) {
+		f := text[max(sentenceStart(text, i), i-400):i]
+		return containsFold(f, "tong ket") || containsFold(f, "so ket") // else a past account
+	}
+	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// yearsOf reports whether words end with a count of years ("qua gần 15
+// năm"): "15 năm thực hiện X" tells of past implementation, not an order.
+func yearsOf(pre string) bool {
+	rest, ok := strings.CutSuffix(pre, " nam")
+	if !ok {
+		return false
+	}
+	w := rest[strings.LastIndexByte(rest, ' ')+1:]
+	return w != "" && strings.Trim(w, "0123456789") == ""
+}
+
+// proposalCues are verbs by which a body asks another to act.
+var proposalCues = []string{"de xuat", "kien nghi", "tham muu", "de nghi"}
+
+// proposedChange reports whether the amending or replacing verb at i is
+// only proposed to another body within its sentence ("nghiên cứu, đề
+// xuất Trung ương sửa đổi Luật …", "tham mưu UBND tỉnh trình … ban hành
+// Nghị quyết …, thay thế Nghị quyết số …"): the change is planned, so
+// the document only cites. "Theo đề nghị của …" names who asked for
+// this document's own change and does not count.
+func proposedChange(text string, i int) bool {
+	f := " " + cueText(text[max(sentenceStart(text, i), i-300):i]) + " "
+	for _, c := range proposalCues {
+		k := strings.Index(f, " "+c+" ")
+		if k >= 0 && !strings.HasPrefix(f[k+len(c)+2:], "cua ") {
+			return true
+		}
+	}
+	return false
+}
+
+// runeStartAfter returns the first rune start at or after max(i, 0).
+func runeStartAfter(text string, i int) int {
+	i = max(i, 0)
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
 }
 
 func hasClauseBreak(s string) bool {
@@ -324,6 +453,15 @@ func opensConjunct(s string) bool {
 		}
 	}
 	return false
+}
+
+// linksTask reports whether the words between a top-level mention and a
+// trigger link a further task to it ("Việc học tập A phải gắn với việc
+// tiếp tục thực hiện B"): B is the object of its own verb, not part of
+// A's subject.
+func linksTask(s string) bool {
+	f := " " + cueText(s)
+	return strings.HasSuffix(f, " gan voi") || strings.HasSuffix(f, " gan voi viec") || strings.HasSuffix(f, " voi viec")
 }
 
 // closesParen: the gap leaves a parenthesis the previous mention was in.

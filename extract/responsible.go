@@ -24,6 +24,7 @@ var actionVerbs = []string{
 	"đẩy mạnh", "nâng cao", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "vào", "trước",
 	"trong", "là cơ quan", "làm", "tuyên truyền", "ký", "đăng ký", "nộp", "căn",
 	"kiện toàn", "củng cố", "bổ sung", "phổ biến", "giám sát", "vận động",
+	"xuất bản", "phát hành", "biên soạn",
 }
 
 // verbsByByte indexes actionVerbs by their first byte.
@@ -58,6 +59,7 @@ var orgWords = []string{
 	"tổ chức", "cấp", "doanh nghiệp", "thủ trưởng", "chủ tịch", "giám đốc", "hđnd",
 	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
+	"nhà xuất bản",
 }
 
 // headingBody finds the body named by the heading or label above the
@@ -119,7 +121,37 @@ func responsibleFor(text string, pos, end, itemStart int) string {
 			return r
 		}
 	}
+	if r := labelBelow(text, end); r != "" {
+		return r
+	}
 	return headingBody(text, itemStart)
+}
+
+// labelBelow finds a "Đơn vị chủ trì: …" label on the lines right after
+// a deadline's line, before the next list item: a plan that writes the
+// task, then its time, then who leads it.
+func labelBelow(text string, end int) string {
+	i := end
+	for k := 0; k < 2; k++ {
+		nl := strings.IndexByte(text[i:], '\n')
+		if nl < 0 {
+			return ""
+		}
+		ls := i + nl + 1
+		le := len(text)
+		if j := strings.IndexByte(text[ls:], '\n'); j >= 0 {
+			le = ls + j
+		}
+		l := strings.TrimSpace(text[ls:le])
+		if typ, _, _ := parseMarker(l); typ != mkNone {
+			return "" // the next item
+		}
+		if c := strings.Index(l, "chủ trì"); c >= 0 && c < 40 && strings.HasPrefix(strings.TrimLeft(l[c+len("chủ trì"):], " "), ":") {
+			return assigned(l)
+		}
+		i = le
+	}
+	return ""
 }
 
 func clauseEnd(text string, pos int) int {
@@ -289,6 +321,9 @@ func namesBody(name string) bool {
 	if _, k := matchAny(name, 0, []string{"thoi gian", "thoi han"}); k >= 0 {
 		return false
 	}
+	if unitCode(name) {
+		return true
+	}
 	prev, prev2 := "", ""
 	found := false
 	eachLowerWord(name, func(w string, capital bool) bool {
@@ -301,6 +336,26 @@ func namesBody(name string) bool {
 		return true
 	})
 	return found
+}
+
+// unitCode reports whether a name is a unit's code of capitals and
+// digits ("PC04", "C06"), as police and army departments are called.
+func unitCode(name string) bool {
+	if len(name) < 3 || len(name) > 8 {
+		return false
+	}
+	letters, digits := 0, 0
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c >= '0' && c <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0 && name[0] >= 'A' && name[0] <= 'Z'
 }
 
 // capitalOnly are body words that are common nouns in lower case
@@ -342,7 +397,7 @@ func eachLowerWord(s string, f func(w string, capital bool) bool) {
 // afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức".
 func afterDeterminer(s string, i int) bool {
 	b := strings.TrimRight(s[:i], " ")
-	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị"} {
+	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị", "Nhà", "nhà"} { // "Nhà xuất bản" names a body
 		if strings.HasSuffix(b, d) {
 			return true
 		}

@@ -15,6 +15,7 @@ import (
 
 // parseSections builds the section tree of lines [from, to).
 func parseSections(text string, ls []line, from, to int) []*Section {
+	ls = stripATX(ls, from, to)
 	var roots []*Section
 	var stack []int     // marker types, outermost first
 	var open []*Section // open section at each level
@@ -89,6 +90,32 @@ func trimEnd(text string, e int) int {
 		e--
 	}
 	return e
+}
+
+// stripATX returns ls with the markdown heading prefixes ("## I. MỤC
+// ĐÍCH") of lines [from, to) removed, so the heading's own marker is
+// read; ls itself is copied first and left as it is.
+func stripATX(ls []line, from, to int) []line {
+	var out []line
+	for i := from; i < to; i++ {
+		l := ls[i].s
+		n := 0
+		for n < len(l) && n < 6 && l[n] == '#' {
+			n++
+		}
+		if n == 0 || n >= len(l) || l[n] != ' ' {
+			continue
+		}
+		if out == nil {
+			out = append([]line(nil), ls...)
+		}
+		k := n + 1
+		out[i] = line{s: l[k:], start: ls[i].start + k, end: ls[i].end}
+	}
+	if out == nil {
+		return ls
+	}
+	return out
 }
 
 // readHeading reads the heading of a section opening at line i: the whole

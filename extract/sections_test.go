@@ -40,6 +40,9 @@ func TestSections(t *testing.T) {
 		{"paren and letter items", "1. Nội dung\n(1) Thanh tra thành phố chủ trì\na) Sở Nội vụ\n",
 			"1|Nội dung|content\n  1|Thanh tra thành phố chủ trì|other\n    a|Sở Nội vụ|other\n"},
 		{"paragraph list is not sections", "1. Cơ bản thống nhất với dự thảo Đề án. Giao Ban Tổ chức hoàn chỉnh.\n2. Ban cán sự đảng chỉ đạo rà soát các đơn vị.\n", ""},
+		{"markdown heading marks", "## I. MỤC TIÊU\n1. Nâng cao nhận thức\n## II. GIẢI PHÁP\n",
+			"I|MỤC TIÊU|other\n  1|Nâng cao nhận thức|other\nII|GIẢI PHÁP|content\n"},
+		{"a hash without a space is no heading mark", "#I. Ghi chú\n", ""},
 		{"table rows are not sections", "I\tVề tổ chức\t\n1.\tTổ chức quán triệt\t\n", ""},
 	}
 	for _, tt := range tests {

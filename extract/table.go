@@ -12,10 +12,24 @@ type cell struct {
 	start, end int
 }
 
+// isTableRow reports whether a line is a table row: tab-separated cells,
+// or a markdown pipe row ("| 1 | Ban hành đề cương | Tháng 6/2024 |").
+func isTableRow(s string) bool {
+	return strings.ContainsRune(s, '\t') || isPipeRow(s)
+}
+
+func isPipeRow(s string) bool {
+	return strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 3
+}
+
 func cellsOf(l line) []cell {
 	var out []cell
 	off := l.start
-	for _, c := range strings.Split(l.s, "\t") {
+	sep := "\t"
+	if isPipeRow(l.s) {
+		sep = "|"
+	}
+	for _, c := range strings.Split(l.s, sep) {
 		t := strings.TrimSpace(c)
 		lead := strings.Index(c, t)
 		if t != "" {
@@ -53,7 +67,7 @@ func (c *deadlineCtx) tableDeadlines(ls []line, from, to int) []*Deadline {
 	timeCol, bodyCol, taskCol := -1, -1, -1
 	for i := from; i < to; i++ {
 		l := ls[i]
-		if !strings.ContainsRune(l.s, '\t') {
+		if !isTableRow(l.s) {
 			if l.s != "" {
 				timeCol = -1
 			}

@@ -96,8 +96,8 @@ func signatureIn(ls []line, from, to int) *Signature {
 			s := ls[j].s
 			switch {
 			case s == "" || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "-"):
-			case isPersonName(s):
-				sig.Name = Str(s)
+			case isPersonName(stripRank(s)):
+				sig.Name = Str(stripRank(s))
 				return sig
 			case isUpperLine(s) && sig.Title == "":
 				sig.Title = Str(s)
@@ -108,6 +108,22 @@ func signatureIn(ls []line, from, to int) *Signature {
 		}
 	}
 	return nil
+}
+
+// ranks are military and police ranks written before a signer's name
+// ("Đại tá Trần Quốc Hùng"); the rank is not part of the name.
+var ranks = []string{"Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
+	"Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+	"Đại uý", "Thượng uý", "Trung uý", "Thiếu uý"}
+
+// stripRank drops a rank before a name.
+func stripRank(s string) string {
+	for _, r := range ranks {
+		if rest, ok := strings.CutPrefix(s, r+" "); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
 }
 
 // continuesName: an upper-case line that goes on with the name above it.
