@@ -199,7 +199,7 @@ func (sc *textScanner) marksUntil(m *matcher, text []byte, done func([]mark, int
 func (sc *textScanner) appendMarks(out []mark, m *matcher, t []byte) []mark {
 	n := len(sc.ends)
 	if m.terms[string(t)] {
-		out = append(out, mark{sc.starts[n-1], sc.tends[n-1], string(t)})
+		out = append(out, mark{sc.starts[n-1], sc.tends[n-1], m.markTerm(string(t))})
 	} else if key := m.symbolKey(t); key != "" {
 		out = append(out, mark{sc.starts[n-1], sc.tends[n-1], numberMark + key})
 	}
@@ -234,14 +234,29 @@ func (m *matcher) phrasesIn(marks []mark, allowed []segment) bool {
 // and number ("#kl 62"): all written forms of it count as one term.
 const numberMark = "#"
 
+// markTerm is the term of a mark of a word: a number word with a
+// code-number key counts as its symbols do (numberMark+key).
+func (m *matcher) markTerm(word string) string {
+	if k := m.numberOf[word]; k != "" {
+		return numberMark + k
+	}
+	return word
+}
+
 // distinct is the number of distinct terms the marks of m can have: a
 // window with that many is full.
 func (m *matcher) distinct() int {
 	seen := map[string]bool{}
+	for w := range m.terms {
+		seen[m.markTerm(w)] = true
+	}
+	for k := range m.numbers {
+		seen[numberMark+k] = true
+	}
 	for _, p := range m.phrases {
 		seen[strings.Join(p, " ")] = true
 	}
-	return len(m.terms) + len(seen) + len(m.numbers)
+	return len(seen)
 }
 
 // longest is the number of words of the longest phrase of m (1 without

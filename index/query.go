@@ -152,6 +152,10 @@ type matcher struct {
 	terms   map[string]bool // folded terms
 	phrases [][]string      // folded terms of phrases
 	numbers map[string]bool // "kl 62": symbols of that code and number
+	// numberOf maps a number word to its one code-number key ("62" →
+	// "kl 62"; "" when it has several): its marks and those of the
+	// symbols it finds count as one term.
+	numberOf map[string]string
 	words   []string        // folded words of terms and phrases, for the title bonus
 	exact   []string        // their exact forms with diacritics, for the exact bonus
 
@@ -210,6 +214,7 @@ func (x *Index) textQuery(cs []clause, section string) (must, mustNot, filters [
 			if key := numberKey(prev, f); key != "" && !c.phrase && !c.neg {
 				q = bleve.NewDisjunctionQuery(q, constant(fieldCites, "n:"+key, scoreRef), constant(fieldOwn, "n:"+key, scoreRef))
 				m.numbers[key] = true
+				m.setNumberOf(f, key)
 			}
 			if !c.phrase && !c.neg {
 				prev = append(prev, f)
@@ -236,6 +241,16 @@ func conjunction(qs []query.Query) query.Query {
 		return qs[0]
 	}
 	return bleve.NewConjunctionQuery(qs...)
+}
+
+func (m *matcher) setNumberOf(word, key string) {
+	if m.numberOf == nil {
+		m.numberOf = map[string]string{}
+	}
+	if k, ok := m.numberOf[word]; ok && k != key {
+		key = ""
+	}
+	m.numberOf[word] = key
 }
 
 func (m *matcher) add(seq []string) {

@@ -181,7 +181,7 @@ func (m *matcher) find(ts analysis.TokenStream) []mark {
 	var out []mark
 	for i, t := range ts {
 		if m.terms[string(t.Term)] {
-			out = append(out, mark{t.Start, t.End, string(t.Term)})
+			out = append(out, mark{t.Start, t.End, m.markTerm(string(t.Term))})
 		} else if key := m.symbolKey(t.Term); key != "" {
 			out = append(out, mark{t.Start, t.End, numberMark + key})
 		}
