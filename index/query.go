@@ -156,8 +156,8 @@ type matcher struct {
 	// "kl 62"; "" when it has several): its marks and those of the
 	// symbols it finds count as one term.
 	numberOf map[string]string
-	words   []string        // folded words of terms and phrases, for the title bonus
-	exact   []string        // their exact forms with diacritics, for the exact bonus
+	words    []string // folded words of terms and phrases, for the title bonus
+	exact    []string // their exact forms with diacritics, for the exact bonus
 
 	firstOnce sync.Once
 	first     *[256]bool // see firstSet
