@@ -498,10 +498,24 @@ func sameSentence(text string, a, b int) bool {
 		return true
 	}
 	seg := text[a:b]
-	if strings.IndexByte(seg, '\n') >= 0 {
+	if nl := strings.IndexByte(seg, '\n'); nl >= 0 && !listWrap(text, a+nl) {
 		return false
 	}
 	return !hasSentenceEnd(seg)
+}
+
+// listWrap: a line ending in ";" and a next line with no marker of its
+// own continue one list ("Thực hiện A (gọi tắt là NQ 28);" / "Nghị quyết
+// số 125/NQ-CP …; Kế hoạch số 145-KH/TU …"). A list item ("- Luật …;"),
+// a heading, a blank line or a new opener ("Căn cứ", "Thực hiện", "Xét")
+// ends it.
+func listWrap(text string, nl int) bool {
+	prev := strings.TrimRight(text[sentenceStart(text, nl):nl], " ")
+	next := text[nl+1:]
+	if e := strings.IndexByte(next, '\n'); e >= 0 {
+		next = next[:e]
+	}
+	return strings.HasSuffix(prev, ";") && next != "" && !startsBlock(next) && !strongOpener(next) && !strings.HasPrefix(prev, "-") && !strings.HasPrefix(prev, "+")
 }
 
 func hasSentenceEnd(seg string) bool {
