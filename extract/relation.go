@@ -319,12 +319,31 @@ func implementsVia(text string, i, e, to int) bool {
 	if containsWord(between, "theo") || containsWord(between, "nghiem") {
 		return false
 	}
+	if assessedUse(text, i) {
+		return false // "Việc thực hiện Luật … cơ bản bảo đảm …": a statement about it
+	}
 	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
 	if yearsOf(pre) {
 		f := text[max(sentenceStart(text, i), i-400):i]
 		return containsFold(f, "tong ket") || containsFold(f, "so ket") // else a past account
 	}
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// assessedUse: the clause of the implementing verb at i opens with
+// "Việc" or "Đánh giá", so the document's use is the subject of a
+// statement or an assessment ("Việc thực hiện Luật Bảo hiểm xã hội năm
+// 2014 … cơ bản bảo đảm …", "Đánh giá đúng thực trạng lãnh đạo, chỉ đạo
+// triển khai Chỉ thị 27 và Luật …"), not an order to implement it.
+func assessedUse(text string, i int) bool {
+	from := max(0, i-120)
+	cs := from + strings.LastIndexAny(text[from:i], "\n;:.(") + 1
+	pre := strings.Trim(text[cs:i], " \t*_")
+	if typ, _, after := parseMarker(pre + " "); typ != mkNone {
+		pre = pre[min(after, len(pre)):]
+	}
+	f := cueText(pre) + " "
+	return strings.HasPrefix(f, "viec ") && strings.HasPrefix(pre, "Việc") || strings.HasPrefix(f, "danh gia ")
 }
 
 // yearsOf reports whether words end with a count of years ("qua gần 15
