@@ -448,12 +448,32 @@ func governs(text string, e, to int) bool {
 		case c == ')':
 			depth--
 		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && isUpperRune(firstRune(text[i:]))):
+			if partOfDocument(text, i) {
+				continue // "sửa đổi điểm b khoản 2 Điều 1 Nghị quyết số …"
+			}
 			return false
 		case depth == 0 && c == ' ' && strings.HasPrefix(text[i:], " và "):
 			return false
 		}
 	}
 	return true
+}
+
+// partOfDocument: the capitalised word at i locates a part of the
+// document cited next ("Điều 1", "Chương II", "Mục 3", "Phần I"), so it
+// names nothing else.
+func partOfDocument(text string, i int) bool {
+	for _, p := range []string{"Điều ", "Chương ", "Mục ", "Phần "} {
+		if strings.HasPrefix(text[i:], p) {
+			k := i + len(p)
+			e := k
+			for e < len(text) && (isDigit(text[e]) || strings.IndexByte("IVXL", text[e]) >= 0) {
+				e++
+			}
+			return e > k && atWordEnd(text, e)
+		}
+	}
+	return false
 }
 
 // opensConjunct reports whether the words between the previous mention
