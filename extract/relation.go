@@ -358,7 +358,7 @@ func yearsOf(pre string) bool {
 }
 
 // proposalCues are verbs by which a body asks another to act.
-var proposalCues = []string{"de xuat", "kien nghi", "tham muu", "de nghi"}
+var proposalCues = []string{"de xuat", "kien nghi", "tham muu", "de nghi", "trinh"}
 
 // proposedChange reports whether the amending or replacing verb at i is
 // only proposed to another body within its sentence ("nghiên cứu, đề
@@ -370,11 +370,26 @@ func proposedChange(text string, i int) bool {
 	f := " " + cueText(text[max(sentenceStart(text, i), i-300):i]) + " "
 	for _, c := range proposalCues {
 		k := strings.Index(f, " "+c+" ")
+		if c == "trinh" && k >= 0 && nounTrinh(f[:k+1], f[k+len(c)+2:]) {
+			continue // "Tờ trình", "chương trình" are nouns, not "trình Chính phủ"
+		}
 		if k >= 0 && !strings.HasPrefix(f[k+len(c)+2:], "cua ") {
 			return true
 		}
 	}
 	return false
+}
+
+// nounTrinh: "trình" (folded) between before and after is part of a noun
+// ("tờ trình", "chương trình", "quy trình", "công trình", "trình độ"),
+// not the verb "submit".
+func nounTrinh(before, after string) bool {
+	for _, w := range []string{" to ", " chuong ", " quy ", " cong ", " lo ", " giao ", " hanh "} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return strings.HasPrefix(after, "do ")
 }
 
 // runeStartAfter returns the first rune start at or after max(i, 0).
