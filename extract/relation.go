@@ -211,7 +211,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 	at -= from
 	if prev == nil {
 		if rel == "" {
-			return RelCites, false
+			return namedListHead(seg), false
 		}
 		return rel, false
 	}
@@ -234,6 +234,40 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 		return top.rel, false // "A về … và B": B is listed with A
 	}
 	return RelCites, true
+}
+
+// namedListHead: the clause opens with a trigger whose first object is a
+// document cited by name ("Thực hiện Nghị quyết Đại hội Đảng bộ xã lần
+// thứ XIII, nhiệm kỳ 2015 - 2020 và Nghị quyết số 12-NQ/ĐU …"), and the
+// mention is listed after it with "và": the trigger governs the mention
+// too, however long the name. A kind followed by a lower-case word ("Thực
+// hiện Nghị quyết của Tỉnh ủy về … và …") is no name, so it still cites.
+func namedListHead(gap string) string {
+	t := strings.Trim(gap, " \t*_")
+	if typ, _, after := parseMarker(t + " "); typ != mkNone {
+		t = strings.TrimLeft(t[min(after, len(t)):], " ")
+	}
+	if !strings.HasSuffix(t, " và") || strings.Count(t, " và ") > 0 || strings.ContainsAny(t, ";:") {
+		return RelCites
+	}
+	for _, tr := range []struct{ pat, rel string }{{"Thực hiện ", RelImplements}, {"Căn cứ ", RelBasis}, {"Tiếp tục thực hiện ", RelContinues}} {
+		if !strings.HasPrefix(t, tr.pat) {
+			continue
+		}
+		rest := t[len(tr.pat):]
+		f := cueText(rest) + " "
+		for _, k := range kinds {
+			if k.law || !strings.HasPrefix(f, k.pat+" ") {
+				continue
+			}
+			w := strings.Fields(rest)
+			if n := len(strings.Fields(k.pat)); n < len(w) && isUpperRune(firstRune(w[n])) {
+				return tr.rel
+			}
+			return RelCites
+		}
+	}
+	return RelCites
 }
 
 // lastTrigger finds the trigger that governs the end of gap. Reviews and
