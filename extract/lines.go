@@ -97,7 +97,18 @@ var danglingWords = map[string]bool{"ngày": true, "trước": true, "số": tru
 
 func dangling(l string) bool {
 	i := strings.LastIndexByte(l, ' ')
+	if i >= 0 && l[i+1:] == "hạn" && termAdjective(l[:i]) {
+		return false // "kế hoạch đầu tư công trung hạn" ends its phrase
+	}
 	return i >= 0 && danglingWords[l[i+1:]] && utf8.RuneCountInString(l) >= 30
+}
+
+// termAdjective: l ends with the word that makes "hạn" a term ("trung
+// hạn", "dài hạn", "ngắn hạn") or a manner ("đúng hạn", "quá hạn"), not
+// the noun of "trong thời hạn" / "30 ngày".
+func termAdjective(l string) bool {
+	w := l[strings.LastIndexByte(l, ' ')+1:]
+	return w == "trung" || w == "dài" || w == "ngắn" || w == "đúng" || w == "quá"
 }
 
 // wrappedDash: "… các đoàn thể chính trị" / "- xã hội": a hyphen that a

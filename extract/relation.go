@@ -211,7 +211,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 	at -= from
 	if prev == nil {
 		if rel == "" {
-			return RelCites, false
+			return namedListHead(seg), false
 		}
 		return rel, false
 	}
@@ -234,6 +234,40 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 		return top.rel, false // "A về … và B": B is listed with A
 	}
 	return RelCites, true
+}
+
+// namedListHead: the clause opens with a trigger whose first object is a
+// document cited by name ("Thực hiện Nghị quyết Đại hội Đảng bộ xã lần
+// thứ XIII, nhiệm kỳ 2015 - 2020 và Nghị quyết số 12-NQ/ĐU …"), and the
+// mention is listed after it with "và": the trigger governs the mention
+// too, however long the name. A kind followed by a lower-case word ("Thực
+// hiện Nghị quyết của Tỉnh ủy về … và …") is no name, so it still cites.
+func namedListHead(gap string) string {
+	t := strings.Trim(gap, " \t*_")
+	if typ, _, after := parseMarker(t + " "); typ != mkNone {
+		t = strings.TrimLeft(t[min(after, len(t)):], " ")
+	}
+	if !strings.HasSuffix(t, " và") || strings.Count(t, " và ") > 0 || strings.ContainsAny(t, ";:") {
+		return RelCites
+	}
+	for _, tr := range []struct{ pat, rel string }{{"Thực hiện ", RelImplements}, {"Căn cứ ", RelBasis}, {"Tiếp tục thực hiện ", RelContinues}} {
+		if !strings.HasPrefix(t, tr.pat) {
+			continue
+		}
+		rest := t[len(tr.pat):]
+		f := cueText(rest) + " "
+		for _, k := range kinds {
+			if k.law || !strings.HasPrefix(f, k.pat+" ") {
+				continue
+			}
+			w := strings.Fields(rest)
+			if n := len(strings.Fields(k.pat)); n < len(w) && isUpperRune(firstRune(w[n])) {
+				return tr.rel
+			}
+			return RelCites
+		}
+	}
+	return RelCites
 }
 
 // lastTrigger finds the trigger that governs the end of gap. Reviews and
@@ -319,12 +353,31 @@ func implementsVia(text string, i, e, to int) bool {
 	if containsWord(between, "theo") || containsWord(between, "nghiem") {
 		return false
 	}
+	if assessedUse(text, i) {
+		return false // "Việc thực hiện Luật … cơ bản bảo đảm …": a statement about it
+	}
 	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
 	if yearsOf(pre) {
 		f := text[max(sentenceStart(text, i), i-400):i]
 		return containsFold(f, "tong ket") || containsFold(f, "so ket") // else a past account
 	}
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// assessedUse: the clause of the implementing verb at i opens with
+// "Việc" or "Đánh giá", so the document's use is the subject of a
+// statement or an assessment ("Việc thực hiện Luật Bảo hiểm xã hội năm
+// 2014 … cơ bản bảo đảm …", "Đánh giá đúng thực trạng lãnh đạo, chỉ đạo
+// triển khai Chỉ thị 27 và Luật …"), not an order to implement it.
+func assessedUse(text string, i int) bool {
+	from := max(0, i-120)
+	cs := from + strings.LastIndexAny(text[from:i], "\n;:.(") + 1
+	pre := strings.Trim(text[cs:i], " \t*_")
+	if typ, _, after := parseMarker(pre + " "); typ != mkNone {
+		pre = pre[min(after, len(pre)):]
+	}
+	f := cueText(pre) + " "
+	return strings.HasPrefix(f, "viec ") && strings.HasPrefix(pre, "Việc") || strings.HasPrefix(f, "danh gia ")
 }
 
 // yearsOf reports whether words end with a count of years ("qua gần 15
@@ -339,7 +392,7 @@ func yearsOf(pre string) bool {
 }
 
 // proposalCues are verbs by which a body asks another to act.
-var proposalCues = []string{"de xuat", "kien nghi", "tham muu", "de nghi"}
+var proposalCues = []string{"de xuat", "kien nghi", "tham muu", "de nghi", "trinh"}
 
 // proposedChange reports whether the amending or replacing verb at i is
 // only proposed to another body within its sentence ("nghiên cứu, đề
@@ -351,11 +404,26 @@ func proposedChange(text string, i int) bool {
 	f := " " + cueText(text[max(sentenceStart(text, i), i-300):i]) + " "
 	for _, c := range proposalCues {
 		k := strings.Index(f, " "+c+" ")
+		if c == "trinh" && k >= 0 && nounTrinh(f[:k+1], f[k+len(c)+2:]) {
+			continue // "Tờ trình", "chương trình" are nouns, not "trình Chính phủ"
+		}
 		if k >= 0 && !strings.HasPrefix(f[k+len(c)+2:], "cua ") {
 			return true
 		}
 	}
 	return false
+}
+
+// nounTrinh: "trình" (folded) between before and after is part of a noun
+// ("tờ trình", "chương trình", "quy trình", "công trình", "trình độ"),
+// not the verb "submit".
+func nounTrinh(before, after string) bool {
+	for _, w := range []string{" to ", " chuong ", " quy ", " cong ", " lo ", " giao ", " hanh "} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return strings.HasPrefix(after, "do ")
 }
 
 // runeStartAfter returns the first rune start at or after max(i, 0).
@@ -429,12 +497,32 @@ func governs(text string, e, to int) bool {
 		case c == ')':
 			depth--
 		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && isUpperRune(firstRune(text[i:]))):
+			if partOfDocument(text, i) {
+				continue // "sửa đổi điểm b khoản 2 Điều 1 Nghị quyết số …"
+			}
 			return false
 		case depth == 0 && c == ' ' && strings.HasPrefix(text[i:], " và "):
 			return false
 		}
 	}
 	return true
+}
+
+// partOfDocument: the capitalised word at i locates a part of the
+// document cited next ("Điều 1", "Chương II", "Mục 3", "Phần I"), so it
+// names nothing else.
+func partOfDocument(text string, i int) bool {
+	for _, p := range []string{"Điều ", "Chương ", "Mục ", "Phần "} {
+		if strings.HasPrefix(text[i:], p) {
+			k := i + len(p)
+			e := k
+			for e < len(text) && (isDigit(text[e]) || strings.IndexByte("IVXL", text[e]) >= 0) {
+				e++
+			}
+			return e > k && atWordEnd(text, e)
+		}
+	}
+	return false
 }
 
 // opensConjunct reports whether the words between the previous mention
@@ -498,10 +586,24 @@ func sameSentence(text string, a, b int) bool {
 		return true
 	}
 	seg := text[a:b]
-	if strings.IndexByte(seg, '\n') >= 0 {
+	if nl := strings.IndexByte(seg, '\n'); nl >= 0 && !listWrap(text, a+nl) {
 		return false
 	}
 	return !hasSentenceEnd(seg)
+}
+
+// listWrap: a line ending in ";" and a next line with no marker of its
+// own continue one list ("Thực hiện A (gọi tắt là NQ 28);" / "Nghị quyết
+// số 125/NQ-CP …; Kế hoạch số 145-KH/TU …"). A list item ("- Luật …;"),
+// a heading, a blank line or a new opener ("Căn cứ", "Thực hiện", "Xét")
+// ends it.
+func listWrap(text string, nl int) bool {
+	prev := strings.TrimRight(text[sentenceStart(text, nl):nl], " ")
+	next := text[nl+1:]
+	if e := strings.IndexByte(next, '\n'); e >= 0 {
+		next = next[:e]
+	}
+	return strings.HasSuffix(prev, ";") && next != "" && !startsBlock(next) && !strongOpener(next) && !strings.HasPrefix(prev, "-") && !strings.HasPrefix(prev, "+")
 }
 
 func hasSentenceEnd(seg string) bool {

@@ -35,6 +35,10 @@ func TestSections(t *testing.T) {
 			"nhất|KẾT QUẢ THỰC HIỆN|other\n  I|ĐẶC ĐIỂM|other\nhai|NHIỆM VỤ VÀ GIẢI PHÁP|content\n"},
 		{"chapters and articles", "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Quy chế này áp dụng đối với các cơ quan, đơn vị thuộc huyện và các tổ chức có liên quan.\nChương II\nNỘI DUNG PHỐI HỢP\n",
 			"I|NHỮNG QUY ĐỊNH CHUNG|other\n  1|Phạm vi điều chỉnh|other\n  2||other\nII|NỘI DUNG PHỐI HỢP|content\n"},
+		{"titled article ending in a term", "Điều 1. Phê duyệt kế hoạch phát triển nông nghiệp dài hạn\nGiao Ủy ban nhân dân xã tổ chức thực hiện.\nĐiều 2. Hiệu lực thi hành\n",
+			"1|Phê duyệt kế hoạch phát triển nông nghiệp dài hạn|other\n2|Hiệu lực thi hành|other\n"},
+		{"article sentence ending in a term", "Điều 1. Phê duyệt kế hoạch đầu tư công trung hạn của xã giai đoạn 2021 - 2025 kèm theo Nghị quyết này.\nĐiều 2. Hiệu lực thi hành\n",
+			"1||other\n2|Hiệu lực thi hành|other\n"},
 		{"heading split over two upper-case lines", "I. NHIỆM VỤ VÀ GIẢI PHÁP\nTRONG THỜI GIAN TỚI\n- Tăng cường công tác\n",
 			"I|NHIỆM VỤ VÀ GIẢI PHÁP TRONG THỜI GIAN TỚI|content\n  -|Tăng cường công tác|other\n"},
 		{"paren and letter items", "1. Nội dung\n(1) Thanh tra thành phố chủ trì\na) Sở Nội vụ\n",
@@ -49,6 +53,24 @@ func TestSections(t *testing.T) {
 		d := Parse(head + tt.body)
 		if got := outline(d.Sections, 0); got != tt.want {
 			t.Errorf("%s:\ngot:\n%swant:\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDanglingTerm: "hạn" cut by a wrap joins the next line after "thời",
+// but ends its phrase after a term adjective ("trung hạn", "đúng hạn").
+func TestDanglingTerm(t *testing.T) {
+	tests := []struct {
+		prev string
+		want bool
+	}{
+		{"Giao các phòng, ban hoàn thành báo cáo kết quả trong thời hạn", true},
+		{"Điều 2. Điều chỉnh kế hoạch đầu tư công trung hạn", false},
+		{"Các đơn vị nộp báo cáo sơ kết công tác quý III đúng hạn", false},
+	}
+	for _, tt := range tests {
+		if got := dangling(tt.prev); got != tt.want {
+			t.Errorf("dangling(%q) = %v, want %v", tt.prev, got, tt.want)
 		}
 	}
 }

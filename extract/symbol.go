@@ -149,10 +149,16 @@ func lexState(s string, j int, m *symMatch) (int, bool) {
 }
 
 // splitGluedCode splits "QĐUBND" into "QĐ", "UBND" when a hyphen was lost.
+// The rest must read as an issuer: "LB" (liên bộ) and "LT" (liên tịch)
+// only make the type joint, so a pre-2000 "16/TTLB" or "05/QĐLT" stays
+// one code.
 func splitGluedCode(code string) []string {
 	for _, t := range stateTypeCodes {
 		if strings.HasPrefix(code, t) && len(code) > len(t)+1 {
 			rest := code[len(t):]
+			if rest == "LB" || rest == "LT" {
+				return []string{code}
+			}
 			if r := firstRune(rest); isUpperRune(r) {
 				return []string{t, rest}
 			}
@@ -196,7 +202,8 @@ func lexParty(s string, j int, m *symMatch) (int, bool) {
 }
 
 // readCode reads a type or issuer code: an upper-case letter followed by
-// letters and digits ("NQ", "CTr", "TTg", "BGDĐT", "QH13").
+// letters and digits ("NQ", "CTr", "TTg", "BGDĐT", "QH13"). An "&" between
+// letters joins two halves of an issuer, as in the pre-2008 "BGD&ĐT".
 func readCode(s string, i int) (string, int) {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	if i >= len(s) || !isUpperRune(r) {
@@ -205,6 +212,10 @@ func readCode(s string, i int) (string, int) {
 	j := i + n
 	for j < len(s) {
 		r, n = utf8.DecodeRuneInString(s[j:])
+		if r == '&' && j+1 < len(s) && isUpperRune(firstRune(s[j+1:])) {
+			j++
+			continue
+		}
 		if !isLetterRune(r) && !isDigitRune(r) {
 			break
 		}

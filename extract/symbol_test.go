@@ -26,6 +26,14 @@ func TestLexSymbol(t *testing.T) {
 		{"2613/BGDĐT-GDTrH", "2613/BGDĐT-GDTrH", "2613"},
 		{"4738 /LĐTBXH-ATLĐ", "4738/LĐTBXH-ATLĐ", "4738"},
 		{"09/2021/NQLT-UBTVQH-CP-ĐCTUBTWMTTQVN", "09/2021/NQLT-UBTVQH-CP-ĐCTUBTWMTTQVN", "09"},
+		{"26/1999/QĐ-BGD&ĐT", "26/1999/QĐ-BGD&ĐT", "26"},
+		{"112/2003/QĐ-BNN&PTNT", "112/2003/QĐ-BNN&PTNT", "112"},
+		{"16/TTLB", "16/TTLB", "16"},
+		{"08/QĐLB", "08/QĐLB", "08"},
+		{"07/TTLTBYT", "07/TTLT-BYT", "07"},
+		{"215/TTBTC", "215/TT-BTC", "215"},
+		{"15/QĐ-UBND&", "15/QĐ-UBND", "15"},
+		{"12/QĐLĐTBXH", "12/QĐ-LĐTBXH", "12"},
 		{"25", "", "25"},
 	}
 	for _, tt := range tests {
