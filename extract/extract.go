@@ -18,6 +18,7 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"sort"
@@ -270,9 +271,10 @@ func (p *parser) deadlines(ms []*mention) {
 	sort.Slice(c.skip, func(i, j int) bool { return c.skip[i][0] < c.skip[j][0] })
 	c.tableLine = func(pos int) bool { return isTableRow(p.lineAt(pos).s) }
 	dls, rel := findDeadlines(c)
+	addressee := p.addressee()
 	for _, d := range dls {
 		l := p.lineAt(d.Span[0])
-		d.Responsible = Str(responsibleFor(p.text, d.Span[0], d.Span[1], l.start))
+		d.Responsible = Str(cmp.Or(responsibleFor(p.text, d.Span[0], d.Span[1], l.start), addressee))
 		d.Task = Str(taskText(p.text, d.Span[0], d.Span[1], l.start, l.end))
 		d.Section = Str(p.sectionLabel(d.Span[0]))
 	}

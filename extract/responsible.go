@@ -78,6 +78,9 @@ func headingBody(text string, itemStart int) string {
 		if typ == mkDash || typ == mkPlus {
 			continue // a sibling bullet
 		}
+		if typ == mkNone && strings.HasSuffix(l, ":") && countFields(l) > 12 {
+			return assigned(l) // the sentence that opens the list: only whom it asks
+		}
 		head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l[after:]), ":"))
 		if countFields(head) <= 12 && !strings.ContainsAny(head, ".;") {
 			if r := bodyName(head); r != "" {
@@ -263,6 +266,9 @@ func bodyName(s string) string {
 	if s == "" {
 		return ""
 	}
+	if _, k := matchAny(s, 0, clauseOpeners); k >= 0 {
+		return "" // "Để bảo đảm …", "Căn cứ …": a clause, not a name
+	}
 	r := firstRune(s)
 	var buf [32]byte
 	if hasVerbAt(string(appendLower(buf[:0], s[:min(len(s), 24)])), 0) { // a clause opening with a verb names nobody
@@ -306,6 +312,9 @@ func bodyName(s string) string {
 	}
 	return ""
 }
+
+// clauseOpeners open a clause and never a body's name.
+var clauseOpeners = []string{"de ", "nham ", "can cu ", "thuc hien ", "tren co so ", "sau khi ", "v/v ", "kinh gui"}
 
 // appendLower appends strings.ToLower(s) to b.
 func appendLower(b []byte, s string) []byte {
