@@ -379,3 +379,48 @@ func classSlow(r rune, flag uint8) bool {
 }
 
 func toLowerSlow(r rune) rune { return unicode.ToLower(r) }
+
+// What the tokenizer reads from a rune, in foldBytes: the folded letter
+// or digit when it is ASCII, or one of these.
+const (
+	fbNone byte = 0 // not part of a word
+	fbMark byte = 1 // a combining mark: part of the word, folds to nothing
+	fbRune byte = 2 // part of the word, folds to a rune that is not ASCII
+	fbWide byte = 3 // tokenize: a rune its fast path does not read (not in foldBytes)
+)
+
+// foldBytes is foldRune and isWordChar in one table below foldLimit (an
+// array, not a pointer to one: the tokenizer's loop reads it directly).
+var foldBytes = func() (t [foldLimit]byte) {
+	for r := rune(0); r < foldLimit; r++ {
+		switch f := foldTable[r]; {
+		case !wordTable[r]:
+			t[r] = fbNone
+		case f == 0:
+			t[r] = fbMark
+		case f > rune(fbWide) && f < 0x80:
+			t[r] = byte(f)
+		default:
+			t[r] = fbRune
+		}
+	}
+	return
+}()
+
+// foldByteWide returns what foldBytes says of the rune at s[i], which
+// is not ASCII, and its size.
+func foldByteWide(s string, i int) (byte, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return foldBytes[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
+	} else if c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return foldBytes[0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)], 3
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case uint32(r) < foldLimit:
+		return foldBytes[r], n
+	case isWordCharSlow(r):
+		return fbRune, n
+	}
+	return fbNone, n
+}
