@@ -29,6 +29,9 @@ type dateLexer struct {
 }
 
 func (l *dateLexer) word(pat string) bool {
+	if !mayMatch(l.s, l.pos, pat) {
+		return false
+	}
 	if e, ok := matchFold(l.s, l.pos, pat); ok {
 		l.pos = e
 		return true

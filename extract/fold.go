@@ -134,12 +134,35 @@ func atWordEnd(s string, i int) bool {
 	return !isWordChar(r)
 }
 
+// mayMatch is false when matchFold(s, i, pat) fails on its first byte:
+// an ASCII letter, digit or sign that is not pat's first. Most calls fail
+// so; this test inlines, so a hot caller can skip the call.
+func mayMatch(s string, i int, pat string) bool {
+	if i >= len(s) {
+		return true
+	}
+	q := quickFold[s[i]]
+	return q == pat[0] || q == 0 || pat[0] == ' '
+}
+
+// quickFold is lowerASCII for the bytes 1–127, 0 for the others (which
+// matchFold decodes).
+var quickFold = func() (t [256]byte) {
+	for c := 1; c < 0x80; c++ {
+		t[c] = lowerASCII[c]
+	}
+	return
+}()
+
 // matchFold matches pat (ASCII, lower case, already folded) against s at
 // byte i, ignoring case and diacritics. A space in pat matches any run of
 // spaces, tabs or newlines, or nothing at all (words glued together by a
 // PDF copy). It returns the byte offset just past the match; the match
 // must end at a word boundary when pat ends with a letter or digit.
 func matchFold(s string, i int, pat string) (int, bool) {
+	if !mayMatch(s, i, pat) {
+		return 0, false
+	}
 	j := 0
 	for j < len(pat) {
 		if pat[j] == ' ' {
