@@ -89,10 +89,24 @@ func atWordStart(s string, i int) bool {
 		return true
 	}
 	if c := s[i-1]; c < 0x80 {
-		return !isASCIIAlnum(c)
+		return foldBytes[c] == fbNone
+	}
+	return !isWordChar(lastRuneVi(s, i))
+}
+
+// lastRuneVi is utf8.DecodeLastRuneInString(s[:i]) with the two-byte
+// letters and the precomposed Vietnamese ones (U+1Exx) decoded inline.
+func lastRuneVi(s string, i int) rune {
+	if i >= 2 && s[i-1]&0xC0 == 0x80 {
+		if c := s[i-2]; c >= 0xC2 && c < 0xE0 {
+			return rune(c&0x1F)<<6 | rune(s[i-1]&0x3F)
+		}
+		if i >= 3 && s[i-3] == 0xE1 && s[i-2]&0xC0 == 0x80 {
+			return 0x1000 | rune(s[i-2]&0x3F)<<6 | rune(s[i-1]&0x3F)
+		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !isWordChar(r)
+	return r
 }
 
 // wordStarts calls f at each byte offset in s[from:to] where a word
