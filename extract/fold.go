@@ -69,6 +69,9 @@ func isWordChar(r rune) bool {
 }
 
 func isWordCharSlow(r rune) bool {
+	if r == utf8.RuneError {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -97,6 +100,9 @@ func atWordStart(s string, i int) bool {
 // lastRuneVi is utf8.DecodeLastRuneInString(s[:i]) with the two-byte
 // letters and the precomposed Vietnamese ones (U+1Exx) decoded inline.
 func lastRuneVi(s string, i int) rune {
+	if s[i-1] >= 0xC0 {
+		return utf8.RuneError // a lead byte: i is inside a rune
+	}
 	if i >= 2 && s[i-1]&0xC0 == 0x80 {
 		if c := s[i-2]; c >= 0xC2 && c < 0xE0 {
 			return rune(c&0x1F)<<6 | rune(s[i-1]&0x3F)
