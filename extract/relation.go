@@ -375,15 +375,6 @@ func hasSentenceEnd(seg string) bool {
 	return false
 }
 
-// hasSentenceByte reports whether the 8 bytes of w hold a '\n', '.', '!'
-// or '?' (the bytes that may end a sentence), testing them all at once.
-func hasSentenceByte(w string) bool {
-	_ = w[7]
-	v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	return hasByte(v, '\n') || hasByte(v, '.') || hasByte(v, '!') || hasByte(v, '?')
-}
-
 // hasByte reports whether one of the 8 bytes packed in v is c.
 func hasByte(v uint64, c byte) bool {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
@@ -399,9 +390,14 @@ const maxSentence = 2000
 func sentenceStart(text string, pos int) int {
 	floor := max(0, pos-maxSentence)
 	for i := pos - 1; i >= floor; i-- {
-		if i-7 >= floor && !hasSentenceByte(text[i-7:i+1]) {
-			i -= 7 // none of the eight bytes ends a sentence
-			continue
+		if i-7 >= floor {
+			w := text[i-7 : i+1] // tested all at once, in a loop without calls
+			v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if !hasByte(v, '\n') && !hasByte(v, '.') && !hasByte(v, '!') && !hasByte(v, '?') {
+				i -= 7 // none of the eight bytes ends a sentence
+				continue
+			}
 		}
 		c := text[i]
 		if c == '\n' {
