@@ -88,6 +88,32 @@ func foldWord(s string, i int, buf []byte) []byte {
 	return buf
 }
 
+// kindsFor is kindsBySyllable[string(w)] through kindSlots.
+func kindsFor(w []byte) []*kindInfo {
+	k, ok := packWord(w)
+	if !ok {
+		return nil
+	}
+	if g := kindSlots.get(k); g > 0 {
+		return kindGroups[g-1]
+	}
+	return nil
+}
+
+// kindGroups are the values of kindsBySyllable; kindSlots maps the key
+// (packWord) of each syllable to its group's index + 1: a lookup costs a
+// multiply and a probe, where the map costs a string hash.
+var kindGroups, kindSlots = func() ([][]*kindInfo, *keyTable) {
+	var groups [][]*kindInfo
+	t := &keyTable{}
+	for syl, ks := range kindsBySyllable {
+		k, _ := packWord([]byte(syl))
+		groups = append(groups, ks)
+		t.put(k, uint16(len(groups)))
+	}
+	return groups, t
+}()
+
 // matchKind recognises a kind name at s[i] (any case, glued syllables
 // allowed) and returns it with the offset after it.
 func matchKind(s string, i int) (*kindInfo, int) {
@@ -96,14 +122,14 @@ func matchKind(s string, i int) (*kindInfo, int) {
 	}
 	var arr [32]byte
 	w := foldWord(s, i, arr[:])
-	for _, k := range kindsBySyllable[string(w)] {
+	for _, k := range kindsFor(w) {
 		if e, ok := matchFold(s, i, k.pat); ok {
 			return k, e
 		}
 	}
 	if len(w) > 3 { // glued syllables: "nghịquyết", "Quyếtđịnh"
 		for n := 2; n < len(w) && n <= 6; n++ {
-			for _, k := range kindsBySyllable[string(w[:n])] {
+			for _, k := range kindsFor(w[:n]) {
 				if e, ok := matchFold(s, i, k.pat); ok {
 					return k, e
 				}
