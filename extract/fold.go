@@ -195,7 +195,8 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		if i >= len(s) {
 			return 0, false
 		}
-		if c := s[i]; c < 0x80 && c != 0 { // ASCII: no decoding, no marks (NUL folds to 0 like one)
+		c := s[i]
+		if c < 0x80 && c != 0 { // ASCII: no decoding, no marks (NUL folds to 0 like one)
 			if lowerASCII[c] != pat[j] {
 				return 0, false
 			}
@@ -203,7 +204,16 @@ func matchFold(s string, i int, pat string) (int, bool) {
 			j++
 			continue
 		}
-		r, n := decodeVi(s, i)
+		var r rune
+		var n int
+		switch { // decodeVi, inline
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = decodeVi(s, i)
+		}
 		f := foldRune(r)
 		i += n
 		if f == 0 { // combining mark of decomposed text
@@ -288,7 +298,13 @@ func containsFold(s, pat string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		r, n := rune(c), 1
-		if c >= 0x80 {
+		switch { // decodeVi, inline
+		case c < 0x80:
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
 			r, n = decodeVi(s, i)
 		}
 		w := isWordChar(r)

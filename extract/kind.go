@@ -76,7 +76,16 @@ func foldWord(s string, i int, buf []byte) []byte {
 			i++
 			continue
 		}
-		r, n := decodeVi(s, i)
+		var r rune
+		var n int
+		switch c := s[i]; { // decodeVi, inline
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = decodeVi(s, i)
+		}
 		if !isWordChar(r) {
 			break
 		}
