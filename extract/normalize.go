@@ -56,21 +56,20 @@ func survey(s []byte) (valid, clean, safe bool) {
 	clean, safe = true, true
 	dirty := false // an ASCII byte is suspect
 	for i := 0; i < len(s); {
-		switch c := s[i]; surveyClass[c] {
-		case svPlain:
+		c := s[i]
+		cls := surveyClass[c]
+		if cls == svPlain { // the common case first, with one test
 			i++
 			continue
-		case svLatin:
-			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-				i += 2 // Latin-1 and Latin Extended letters
-				continue
-			}
-		case svViet:
-			if i+2 < len(s) && s[i+1]>>2 == 0xB8>>2 && s[i+2]&0xC0 == 0x80 {
-				i += 3 // U+1E00–U+1EFF, the precomposed Vietnamese letters
-				continue
-			}
-		case svSuspect:
+		}
+		switch {
+		case cls == svViet && i+2 < len(s) && s[i+1]>>2 == 0xB8>>2 && s[i+2]&0xC0 == 0x80:
+			i += 3 // U+1E00–U+1EFF, the precomposed Vietnamese letters
+			continue
+		case cls == svLatin && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // Latin-1 and Latin Extended letters
+			continue
+		case cls == svSuspect:
 			dirty = true
 			i++
 			continue
