@@ -190,7 +190,11 @@ func tokenize(text string) tokens {
 		switch {
 		case f == fbNone:
 			if start >= 0 {
-				ts.add(start, wordKR(text, start, i, k, n), &open)
+				kr := k | uint64(roleTable.get(k))<<roleShift // wordKR of a short word in lower case
+				if n > 7 || text[start] < 'a' {
+					kr = wordKR(text, start, i, k, n)
+				}
+				ts.add(start, kr, &open)
 				start, n = -1, 0
 			}
 		case start < 0:
