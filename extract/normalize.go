@@ -441,9 +441,13 @@ func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // splitTrim splits into lines, trims each and collapses runs of spaces.
 func splitTrim(s string) []string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		l = strings.Trim(l, " \t")
+	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	for {
+		l, rest, more := s, "", false
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, rest, more = s[:i], s[i+1:], true
+		}
+		l = trimSpaceTab(l)
 		if strings.Contains(l, "  ") {
 			if strings.Contains(l, "    ") {
 				l = spacedColumns(l)
@@ -452,9 +456,23 @@ func splitTrim(s string) []string {
 				l = collapseSpaces(l)
 			}
 		}
-		lines[i] = l
+		lines = append(lines, l)
+		if !more {
+			return lines
+		}
+		s = rest
 	}
-	return lines
+}
+
+// trimSpaceTab is strings.Trim(l, " \t").
+func trimSpaceTab(l string) string {
+	for len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+		l = l[1:]
+	}
+	for len(l) > 0 && (l[len(l)-1] == ' ' || l[len(l)-1] == '\t') {
+		l = l[:len(l)-1]
+	}
+	return l
 }
 
 // spacedColumns turns a run of four or more spaces inside a line into a
