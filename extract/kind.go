@@ -64,8 +64,9 @@ var kindsBySyllable = func() map[string][]*kindInfo {
 	return m
 }()
 
-// foldWord folds the word at s[i] into buf (at most len(buf) bytes).
-func foldWord(s string, i int, buf []byte) []byte {
+// foldWord folds the word at s[i] into buf (at most len(buf) bytes) and
+// returns it with the offset where it stopped.
+func foldWord(s string, i int, buf []byte) ([]byte, int) {
 	buf = buf[:0]
 	for i < len(s) && len(buf) < cap(buf)-4 {
 		if c := s[i]; c < utf8.RuneSelf && c != 0 { // ASCII: a letter or digit, or the end
@@ -94,7 +95,7 @@ func foldWord(s string, i int, buf []byte) []byte {
 		}
 		i += n
 	}
-	return buf
+	return buf, i
 }
 
 // kindsFor is kindsBySyllable[string(w)] through kindSlots.
@@ -130,9 +131,16 @@ func matchKind(s string, i int) (*kindInfo, int) {
 		return nil, 0
 	}
 	var arr [32]byte
-	w := foldWord(s, i, arr[:])
+	w, wEnd := foldWord(s, i, arr[:])
+	from, skip := wEnd, len(w) // match each name after the syllable folded
+	if wEnd >= 2 && (s[wEnd-2] == 0xCC || s[wEnd-2] == 0xCD) {
+		from, skip = i, 0 // a combining mark ends it, which matchFold reads differently
+	}
 	for _, k := range kindsFor(w) {
-		if e, ok := matchFold(s, i, k.pat); ok {
+		if len(k.pat) == len(w) { // the word is the name: "Luật"
+			return k, wEnd
+		}
+		if e, ok := matchFold(s, from, k.pat[skip:]); ok {
 			return k, e
 		}
 	}
