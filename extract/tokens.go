@@ -160,6 +160,10 @@ func tokenize(text string) tokens {
 	for i := 0; i < len(text); {
 		var f byte
 		size := 1
+		begun := start >= 0
+		if !begun {
+			start, k, n = i, 0, 0 // a word may start here: undone below if not
+		}
 		// The common letters and digits, decoded inline: a loop without
 		// calls keeps its variables in registers.
 		for ; i < len(text); i += size {
@@ -176,10 +180,10 @@ func tokenize(text string) tokens {
 			if f <= fbWide || f <= '9' && uint(n-1) < 5 && byte(k) > '9' {
 				break // anything else, or a digit that may follow a glued word
 			}
-			if start < 0 {
-				start, k, n = i, 0, 0
-			}
 			k, n = pushByte(k, n, f)
+		}
+		if !begun && i == start {
+			start = -1
 		}
 		if i == len(text) {
 			break
