@@ -128,6 +128,9 @@ func listedUnderBasis(text string, pos int) bool {
 // openParen returns the offset of a parenthesis opened in text[from:to]
 // and not closed there, or -1.
 func openParen(text string, from, to int) int {
+	if from >= to || strings.IndexByte(text[from:to], '(') < 0 {
+		return -1 // most gaps have none: a vectorised search says so quickly
+	}
 	depth, at := 0, -1
 	for i := to - 1; i >= from; i-- {
 		switch text[i] {
