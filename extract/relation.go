@@ -302,7 +302,8 @@ func governs(text string, e, to int) bool {
 			depth++
 		case c == ')':
 			depth--
-		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && isUpperRune(firstRune(text[i:]))):
+		case depth == 0 && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1) && atWordStart(text, i) &&
+			(c <= 'Z' || isUpperRune(firstRune(text[i:]))): // the cheap tests first
 			return false
 		case depth == 0 && c == ' ' && strings.HasPrefix(text[i:], " và "):
 			return false
