@@ -153,6 +153,10 @@ const bytesPerToken = 16
 // more than a packed key holds, so a longer word is seen as longer.
 const keyPrefix = 9
 
+// tokenize cuts text into its tokens. It is one long function on purpose:
+// it reads every byte of the document, and its state (the word's start,
+// packed key and length) stays in registers only while the inner loop
+// makes no call and no helper takes its address.
 func tokenize(text string) tokens {
 	ts := make(tokens, 0, len(text)/bytesPerToken+16)
 	open := false                   // the last token waits for the key of the word after it
