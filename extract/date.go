@@ -29,6 +29,9 @@ type dateLexer struct {
 }
 
 func (l *dateLexer) word(pat string) bool {
+	if !mayMatch(l.s, l.pos, pat) {
+		return false
+	}
 	if e, ok := matchFold(l.s, l.pos, pat); ok {
 		l.pos = e
 		return true
@@ -76,7 +79,11 @@ func lexDate(s string, i int) (dateExpr, bool) {
 		return dateExpr{}, false
 	}
 	l := dateLexer{s: s, pos: i}
-	for k := 0; k < 5; k++ {
+	forms := 5
+	if i < len(s) && isDigit(s[i]) {
+		forms = 2 // the month, quarter and year forms open with a word
+	}
+	for k := 0; k < forms; k++ {
 		l.pos = i
 		var d dateExpr
 		var ok bool

@@ -292,21 +292,74 @@ func cueText(s string) string {
 		b = make([]byte, 0, len(s))
 	}
 	space := false
-	for _, r := range s {
-		f := foldRune(r)
-		switch {
-		case f == 0: // a combining mark
-		case f < 0x80 && (isASCIIAlnum(byte(f)) || f == '/') || f >= 0x80 && (isLetterRune(f) || isDigitRune(f)):
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		switch c := s[i]; { // decodeVi, inline
+		case c < 0x80:
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = decodeVi(s, i)
+		}
+		i += n
+		var code byte
+		if r < foldLimit {
+			code = cueBytes[r]
+		} else {
+			code = cueCode(r)
+		}
+		switch code {
+		case cueSkip: // a combining mark
+		case cueSpace:
+			space = true
+		default:
 			if space && len(b) > 0 {
 				b = append(b, ' ')
 			}
-			b = utf8.AppendRune(b, f)
+			if code == cueWide {
+				b = utf8.AppendRune(b, foldRune(r))
+			} else {
+				b = append(b, code)
+			}
 			space = false
-		default:
-			space = true
 		}
 	}
 	return string(b)
+}
+
+// What cueText does with a rune, in cueBytes: keep its fold when that
+// is an ASCII letter, digit or '/' (the byte itself), or one of these.
+const (
+	cueSkip  byte = 0 // a combining mark
+	cueSpace byte = 1 // punctuation or a space: words part
+	cueWide  byte = 2 // keep its fold, which is not ASCII
+)
+
+var cueBytes = func() (t [foldLimit]byte) {
+	for r := rune(0); r < foldLimit; r++ {
+		t[r] = cueCode(r)
+	}
+	return
+}()
+
+// cueCode is what cueBytes says of r, for any rune.
+func cueCode(r rune) byte {
+	switch f := foldRune(r); {
+	case f == 0:
+		return cueSkip
+	case !cueKeeps(f):
+		return cueSpace
+	case f < 0x80:
+		return byte(f)
+	}
+	return cueWide
+}
+
+// cueKeeps reports whether cueText keeps the folded rune f.
+func cueKeeps(f rune) bool {
+	return f < 0x80 && (isASCIIAlnum(byte(f)) || f == '/') || f >= 0x80 && (isLetterRune(f) || isDigitRune(f))
 }
 
 func endsWithAny(f string, cues []string) bool {

@@ -43,6 +43,9 @@ func spaceAt(s string, i int) (bool, int) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
 	case c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3:
 		return false, 1 // no space starts with this byte; nor does a continuation byte
+	case c == 0xE1: // a Vietnamese letter; the one space is U+1680
+		r, size := decodeVi(s, i)
+		return r == '\u1680', size
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsSpace(r), size

@@ -69,6 +69,9 @@ func isWordChar(r rune) bool {
 }
 
 func isWordCharSlow(r rune) bool {
+	if r == utf8.RuneError {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -89,10 +92,27 @@ func atWordStart(s string, i int) bool {
 		return true
 	}
 	if c := s[i-1]; c < 0x80 {
-		return !isASCIIAlnum(c)
+		return foldBytes[c] == fbNone
+	}
+	return !isWordChar(lastRuneVi(s, i))
+}
+
+// lastRuneVi is utf8.DecodeLastRuneInString(s[:i]) with the two-byte
+// letters and the precomposed Vietnamese ones (U+1Exx) decoded inline.
+func lastRuneVi(s string, i int) rune {
+	if s[i-1] >= 0xC0 {
+		return utf8.RuneError // a lead byte: i is inside a rune
+	}
+	if i >= 2 && s[i-1]&0xC0 == 0x80 {
+		if c := s[i-2]; c >= 0xC2 && c < 0xE0 {
+			return rune(c&0x1F)<<6 | rune(s[i-1]&0x3F)
+		}
+		if i >= 3 && s[i-3] == 0xE1 && s[i-2]&0xC0 == 0x80 {
+			return 0x1000 | rune(s[i-2]&0x3F)<<6 | rune(s[i-1]&0x3F)
+		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !isWordChar(r)
+	return r
 }
 
 // wordStarts calls f at each byte offset in s[from:to] where a word
@@ -134,12 +154,35 @@ func atWordEnd(s string, i int) bool {
 	return !isWordChar(r)
 }
 
+// mayMatch is false when matchFold(s, i, pat) fails on its first byte:
+// an ASCII letter, digit or sign that is not pat's first. Most calls fail
+// so; this test inlines, so a hot caller can skip the call.
+func mayMatch(s string, i int, pat string) bool {
+	if i >= len(s) {
+		return true
+	}
+	q := quickFold[s[i]]
+	return q == pat[0] || q == 0 || pat[0] == ' '
+}
+
+// quickFold is lowerASCII for the bytes 1–127, 0 for the others (which
+// matchFold decodes).
+var quickFold = func() (t [256]byte) {
+	for c := 1; c < 0x80; c++ {
+		t[c] = lowerASCII[c]
+	}
+	return
+}()
+
 // matchFold matches pat (ASCII, lower case, already folded) against s at
 // byte i, ignoring case and diacritics. A space in pat matches any run of
 // spaces, tabs or newlines, or nothing at all (words glued together by a
 // PDF copy). It returns the byte offset just past the match; the match
 // must end at a word boundary when pat ends with a letter or digit.
 func matchFold(s string, i int, pat string) (int, bool) {
+	if !mayMatch(s, i, pat) {
+		return 0, false
+	}
 	j := 0
 	for j < len(pat) {
 		if pat[j] == ' ' {
@@ -152,7 +195,8 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		if i >= len(s) {
 			return 0, false
 		}
-		if c := s[i]; c < 0x80 && c != 0 { // ASCII: no decoding, no marks (NUL folds to 0 like one)
+		c := s[i]
+		if c < 0x80 && c != 0 { // ASCII: no decoding, no marks (NUL folds to 0 like one)
 			if lowerASCII[c] != pat[j] {
 				return 0, false
 			}
@@ -160,7 +204,16 @@ func matchFold(s string, i int, pat string) (int, bool) {
 			j++
 			continue
 		}
-		r, n := decodeVi(s, i)
+		var r rune
+		var n int
+		switch { // decodeVi, inline
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = decodeVi(s, i)
+		}
 		f := foldRune(r)
 		i += n
 		if f == 0 { // combining mark of decomposed text
@@ -245,7 +298,13 @@ func containsFold(s, pat string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		r, n := rune(c), 1
-		if c >= 0x80 {
+		switch { // decodeVi, inline
+		case c < 0x80:
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
 			r, n = decodeVi(s, i)
 		}
 		w := isWordChar(r)
@@ -379,3 +438,48 @@ func classSlow(r rune, flag uint8) bool {
 }
 
 func toLowerSlow(r rune) rune { return unicode.ToLower(r) }
+
+// What the tokenizer reads from a rune, in foldBytes: the folded letter
+// or digit when it is ASCII, or one of these.
+const (
+	fbNone byte = 0 // not part of a word
+	fbMark byte = 1 // a combining mark: part of the word, folds to nothing
+	fbRune byte = 2 // part of the word, folds to a rune that is not ASCII
+	fbWide byte = 3 // tokenize: a rune its fast path does not read (not in foldBytes)
+)
+
+// foldBytes is foldRune and isWordChar in one table below foldLimit (an
+// array, not a pointer to one: the tokenizer's loop reads it directly).
+var foldBytes = func() (t [foldLimit]byte) {
+	for r := rune(0); r < foldLimit; r++ {
+		switch f := foldTable[r]; {
+		case !wordTable[r]:
+			t[r] = fbNone
+		case f == 0:
+			t[r] = fbMark
+		case f > rune(fbWide) && f < 0x80:
+			t[r] = byte(f)
+		default:
+			t[r] = fbRune
+		}
+	}
+	return
+}()
+
+// foldByteWide returns what foldBytes says of the rune at s[i], which
+// is not ASCII, and its size.
+func foldByteWide(s string, i int) (byte, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return foldBytes[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
+	} else if c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return foldBytes[0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)], 3
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case uint32(r) < foldLimit:
+		return foldBytes[r], n
+	case isWordCharSlow(r):
+		return fbRune, n
+	}
+	return fbNone, n
+}

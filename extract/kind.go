@@ -64,8 +64,9 @@ var kindsBySyllable = func() map[string][]*kindInfo {
 	return m
 }()
 
-// foldWord folds the word at s[i] into buf (at most len(buf) bytes).
-func foldWord(s string, i int, buf []byte) []byte {
+// foldWord folds the word at s[i] into buf (at most len(buf) bytes) and
+// returns it with the offset where it stopped.
+func foldWord(s string, i int, buf []byte) ([]byte, int) {
 	buf = buf[:0]
 	for i < len(s) && len(buf) < cap(buf)-4 {
 		if c := s[i]; c < utf8.RuneSelf && c != 0 { // ASCII: a letter or digit, or the end
@@ -76,7 +77,16 @@ func foldWord(s string, i int, buf []byte) []byte {
 			i++
 			continue
 		}
-		r, n := decodeVi(s, i)
+		var r rune
+		var n int
+		switch c := s[i]; { // decodeVi, inline
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = decodeVi(s, i)
+		}
 		if !isWordChar(r) {
 			break
 		}
@@ -85,8 +95,34 @@ func foldWord(s string, i int, buf []byte) []byte {
 		}
 		i += n
 	}
-	return buf
+	return buf, i
 }
+
+// kindsFor is kindsBySyllable[string(w)] through kindSlots.
+func kindsFor(w []byte) []*kindInfo {
+	k, ok := packWord(w)
+	if !ok {
+		return nil
+	}
+	if g := kindSlots.get(k); g > 0 {
+		return kindGroups[g-1]
+	}
+	return nil
+}
+
+// kindGroups are the values of kindsBySyllable; kindSlots maps the key
+// (packWord) of each syllable to its group's index + 1: a lookup costs a
+// multiply and a probe, where the map costs a string hash.
+var kindGroups, kindSlots = func() ([][]*kindInfo, *keyTable) {
+	var groups [][]*kindInfo
+	t := &keyTable{}
+	for syl, ks := range kindsBySyllable {
+		k, _ := packWord([]byte(syl))
+		groups = append(groups, ks)
+		t.put(k, uint16(len(groups)))
+	}
+	return groups, t
+}()
 
 // matchKind recognises a kind name at s[i] (any case, glued syllables
 // allowed) and returns it with the offset after it.
@@ -95,15 +131,22 @@ func matchKind(s string, i int) (*kindInfo, int) {
 		return nil, 0
 	}
 	var arr [32]byte
-	w := foldWord(s, i, arr[:])
-	for _, k := range kindsBySyllable[string(w)] {
-		if e, ok := matchFold(s, i, k.pat); ok {
+	w, wEnd := foldWord(s, i, arr[:])
+	from, skip := wEnd, len(w) // match each name after the syllable folded
+	if wEnd >= 2 && (s[wEnd-2] == 0xCC || s[wEnd-2] == 0xCD) {
+		from, skip = i, 0 // a combining mark ends it, which matchFold reads differently
+	}
+	for _, k := range kindsFor(w) {
+		if len(k.pat) == len(w) { // the word is the name: "Luật"
+			return k, wEnd
+		}
+		if e, ok := matchFold(s, from, k.pat[skip:]); ok {
 			return k, e
 		}
 	}
 	if len(w) > 3 { // glued syllables: "nghịquyết", "Quyếtđịnh"
 		for n := 2; n < len(w) && n <= 6; n++ {
-			for _, k := range kindsBySyllable[string(w[:n])] {
+			for _, k := range kindsFor(w[:n]) {
 				if e, ok := matchFold(s, i, k.pat); ok {
 					return k, e
 				}

@@ -52,35 +52,61 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 // survey reads s once and reports whether it is valid UTF-8, whether
 // cleanChars would leave it as it is (isClean), and whether every rune is
 // NFC-safe (nfcSafe); the last two are false when s is not valid.
-func survey[T string | []byte](s T) (valid, clean, safe bool) {
+func survey(s []byte) (valid, clean, safe bool) {
 	clean, safe = true, true
 	dirty := false // an ASCII byte is suspect
 	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c < 0x80:
-			for dirty = dirty || suspect[c]; i+1 < len(s) && s[i+1] < 0x80; i++ {
-				dirty = dirty || suspect[s[i+1]] // runs of ASCII in a tight loop
-			}
+		cls := surveyClass[c]
+		if cls == svPlain { // the common case first, with one test
 			i++
 			continue
-		case c < 0xCC && c > 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			i += 2 // Latin-1 and Latin Extended letters
-			continue
-		case c == 0xE1 && i+2 < len(s) && s[i+1]>>2 == 0xB8>>2 && s[i+2]&0xC0 == 0x80:
+		}
+		switch {
+		case cls == svViet && i+2 < len(s) && s[i+1]>>2 == 0xB8>>2 && s[i+2]&0xC0 == 0x80:
 			i += 3 // U+1E00–U+1EFF, the precomposed Vietnamese letters
 			continue
+		case cls == svLatin && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // Latin-1 and Latin Extended letters
+			continue
+		case cls == svSuspect:
+			dirty = true
+			i++
+			continue
 		}
-		r, n := decodeAt(s, i)
+		r, n := utf8.DecodeRune(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return false, false, false
 		}
-		clean = clean && !(suspect[c] && dirtyAt(string(s[i:min(i+utf8.UTFMax, len(s))]), 0))
+		clean = clean && !(suspect[s[i]] && dirtyAt(string(s[i:min(i+utf8.UTFMax, len(s))]), 0))
 		safe = safe && nfcSafeRune(r)
 		i += n
 	}
 	return true, clean && !dirty, safe
 }
+
+// The classes of bytes for survey.
+const (
+	svOther   = iota // a byte to decode
+	svPlain          // ASCII that cleanChars keeps
+	svSuspect        // ASCII that cleanChars changes
+	svLatin          // may lead a two-byte letter that is NFC-safe and clean (C3–CB)
+	svViet           // may lead a precomposed Vietnamese letter (E1)
+)
+
+var surveyClass = func() (t [256]uint8) {
+	for c := range 0x80 {
+		t[c] = svPlain
+		if suspect[c] {
+			t[c] = svSuspect
+		}
+	}
+	for c := 0xC3; c < 0xCC; c++ {
+		t[c] = svLatin
+	}
+	t[0xE1] = svViet
+	return
+}()
 
 // nfc returns norm.NFC.String(s). Only the runs of runes that are not
 // NFC-safe go through the transform, each with the rune before it (the
@@ -415,9 +441,13 @@ func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // splitTrim splits into lines, trims each and collapses runs of spaces.
 func splitTrim(s string) []string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		l = strings.Trim(l, " \t")
+	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	for {
+		l, rest, more := s, "", false
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, rest, more = s[:i], s[i+1:], true
+		}
+		l = trimSpaceTab(l)
 		if strings.Contains(l, "  ") {
 			if strings.Contains(l, "    ") {
 				l = spacedColumns(l)
@@ -426,9 +456,23 @@ func splitTrim(s string) []string {
 				l = collapseSpaces(l)
 			}
 		}
-		lines[i] = l
+		lines = append(lines, l)
+		if !more {
+			return lines
+		}
+		s = rest
 	}
-	return lines
+}
+
+// trimSpaceTab is strings.Trim(l, " \t").
+func trimSpaceTab(l string) string {
+	for len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+		l = l[1:]
+	}
+	for len(l) > 0 && (l[len(l)-1] == ' ' || l[len(l)-1] == '\t') {
+		l = l[:len(l)-1]
+	}
+	return l
 }
 
 // spacedColumns turns a run of four or more spaces inside a line into a

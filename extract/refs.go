@@ -276,7 +276,7 @@ func readIssuerName(text string, i int) (string, int) {
 			i++
 			continue
 		}
-		if hasWordAt(text, i, issuerStops) {
+		if issuerStopIndex.at(text, i) {
 			break
 		}
 		if k, _ := matchKind(text, i); k != nil && words > 0 {
@@ -406,6 +406,24 @@ func hasWordAt(s string, i int, words []string) bool {
 	return false
 }
 
+// wordIndex holds words by their first byte: hasWordAt for a long list.
+type wordIndex [256][]string
+
+func indexWords(words []string) *wordIndex {
+	var x wordIndex
+	for _, w := range words {
+		x[w[0]] = append(x[w[0]], w)
+	}
+	return &x
+}
+
+// at is hasWordAt(s, i, words) for the words x indexes.
+func (x *wordIndex) at(s string, i int) bool {
+	return i < len(s) && hasWordAt(s, i, x[s[i]])
+}
+
+var issuerStopIndex, lawNameStopIndex = indexWords(issuerStops), indexWords(lawNameStops)
+
 // readLawName reads the capitalised name after "Luật": the first word is
 // upper case, the rest runs to a stop word or punctuation.
 func readLawName(text string, i int) (string, int) {
@@ -415,7 +433,7 @@ func readLawName(text string, i int) (string, int) {
 	}
 	start, end := i, i
 	for words := 0; i < len(text) && words < 12; words++ {
-		if words > 0 && isLowerRune(firstRune(text[i:])) && hasWordAt(text, i, lawNameStops) {
+		if words > 0 && isLowerRune(firstRune(text[i:])) && lawNameStopIndex.at(text, i) {
 			break
 		}
 		w := i

@@ -180,6 +180,9 @@ func listedUnderBasis(text string, pos int) bool {
 // openParen returns the offset of a parenthesis opened in text[from:to]
 // and not closed there, or -1.
 func openParen(text string, from, to int) int {
+	if from >= to || strings.IndexByte(text[from:to], '(') < 0 {
+		return -1 // most gaps have none: a vectorised search says so quickly
+	}
 	depth, at := 0, -1
 	for i := to - 1; i >= from; i-- {
 		switch text[i] {
@@ -496,7 +499,8 @@ func governs(text string, e, to int) bool {
 			depth++
 		case c == ')':
 			depth--
-		case depth == 0 && atWordStart(text, i) && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1 && isUpperRune(firstRune(text[i:]))):
+		case depth == 0 && (c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xE1) && atWordStart(text, i) &&
+			(c <= 'Z' || isUpperRune(firstRune(text[i:]))): // the cheap tests first
 			if partOfDocument(text, i) {
 				continue // "sửa đổi điểm b khoản 2 Điều 1 Nghị quyết số …"
 			}
@@ -615,15 +619,6 @@ func hasSentenceEnd(seg string) bool {
 	return false
 }
 
-// hasSentenceByte reports whether the 8 bytes of w hold a '\n', '.', '!'
-// or '?' (the bytes that may end a sentence), testing them all at once.
-func hasSentenceByte(w string) bool {
-	_ = w[7]
-	v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	return hasByte(v, '\n') || hasByte(v, '.') || hasByte(v, '!') || hasByte(v, '?')
-}
-
 // hasByte reports whether one of the 8 bytes packed in v is c.
 func hasByte(v uint64, c byte) bool {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
@@ -639,9 +634,14 @@ const maxSentence = 2000
 func sentenceStart(text string, pos int) int {
 	floor := max(0, pos-maxSentence)
 	for i := pos - 1; i >= floor; i-- {
-		if i-7 >= floor && !hasSentenceByte(text[i-7:i+1]) {
-			i -= 7 // none of the eight bytes ends a sentence
-			continue
+		if i-7 >= floor {
+			w := text[i-7 : i+1] // tested all at once, in a loop without calls
+			v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if !hasByte(v, '\n') && !hasByte(v, '.') && !hasByte(v, '!') && !hasByte(v, '?') {
+				i -= 7 // none of the eight bytes ends a sentence
+				continue
+			}
 		}
 		c := text[i]
 		if c == '\n' {

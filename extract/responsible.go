@@ -296,7 +296,7 @@ func bodyName(s string) string {
 			break
 		}
 		if c := s[i]; depth == 0 && i > 0 && (c >= 'a' && c <= 'z' || c >= 0xC0) && // what a lower-case letter starts with
-			isLowerRune(firstRune(s[i:])) && atWordStart(s, i) && !afterDeterminer(s, i) {
+			atWordStart(s, i) && isLowerRune(firstRune(s[i:])) && !afterDeterminer(s, i) {
 			if hasVerbAt(s, i) {
 				end = i
 				break

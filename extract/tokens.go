@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -141,12 +140,6 @@ func packWord(w []byte) (uint64, bool) {
 	return k, true
 }
 
-// packShort is packWord of a w of at most 7 bytes whose capacity is at
-// least 8, with one load: the bytes past len(w) are shifted out.
-func packShort(w []byte) uint64 {
-	return binary.BigEndian.Uint64(w[:8]) >> (64 - 8*len(w))
-}
-
 // longestSyllable is the longest Vietnamese syllable in letters ("nghiêng"):
 // a longer word may be syllables glued together.
 const longestSyllable = 7
@@ -160,23 +153,116 @@ const bytesPerToken = 16
 // more than a packed key holds, so a longer word is seen as longer.
 const keyPrefix = 9
 
+// tokenize cuts text into its tokens. It is one long function on purpose:
+// it reads every byte of the document, and its state (the word's start,
+// packed key and length) stays in registers only while the inner loop
+// makes no call and no helper takes its address.
 func tokenize(text string) tokens {
 	ts := make(tokens, 0, len(text)/bytesPerToken+16)
-	open := false // the last token waits for the key of the word after it
+	open := false                   // the last token waits for the key of the word after it
+	start, k, n := -1, uint64(0), 0 // the word being read (see pushByte); start is -1 between words
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 0x80 {
-			if !isASCIIAlnum(c) {
-				i++
-				continue
-			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordChar(r) {
-			i += n
-			continue
+		var f byte
+		size := 1
+		begun := start >= 0
+		if !begun {
+			start, k, n = i, 0, 0 // a word may start here: undone below if not
 		}
-		i = scanWord(text, i, &ts, &open)
+		// The common letters and digits, decoded inline: a loop without
+		// calls keeps its variables in registers.
+		for ; i < len(text); i += size {
+			switch c := text[i]; {
+			case c < 0x80:
+				f, size = foldBytes[c], 1
+			case c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+				f, size = foldBytes[rune(c&0x1F)<<6|rune(text[i+1]&0x3F)], 2
+			case c == 0xE1 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+				f, size = foldBytes[0x1000|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F)], 3
+			default:
+				f, size = fbWide, 1
+			}
+			if f <= fbWide || f <= '9' && uint(n-1) < 5 && byte(k) > '9' {
+				break // anything else, or a digit that may follow a glued word
+			}
+			k, n = pushByte(k, n, f)
+		}
+		if !begun && i == start {
+			start = -1
+		}
+		if i == len(text) {
+			break
+		}
+		if f == fbWide {
+			f, size = foldByteWide(text, i)
+		}
+		switch {
+		case f == fbNone:
+			if start >= 0 {
+				kr := k | uint64(roleTable.get(k))<<roleShift // wordKR of a short word in lower case
+				if n > 7 || text[start] < 'a' {
+					kr = wordKR(text, start, i, k, n)
+				}
+				ts.add(start, kr, &open)
+				start, n = -1, 0
+			}
+		case start < 0:
+			start, k, n = i, 0, 0
+		case f <= '9' && f > fbWide && gluedBefore(k, n):
+			ts.add(start, wordKR(text, start, i, k, n), &open) // "ngày03/6/2013", "số25": the word, then the number
+			start, k, n = i, 0, 0
+		}
+		switch {
+		case f == fbRune:
+			k, n = pushRune(k, n, text, i)
+		case f > fbWide:
+			k, n = pushByte(k, n, f)
+		}
+		i += size
+	}
+	if start >= 0 {
+		ts.add(start, wordKR(text, start, len(text), k, n), &open)
 	}
 	return ts
+}
+
+// keyNgay and keySo are the keys of the words glued to a number that the
+// date words do not name.
+var keyNgay, keySo = keyOf("ngay"), keyOf("so")
+
+// pushByte adds the folded byte f to the word whose folded form has n
+// bytes, the first 8 packed in k (bytes past 8 are only counted).
+func pushByte(k uint64, n int, f byte) (uint64, int) {
+	if n < 8 {
+		k = k<<8 | uint64(f)
+	}
+	return k, n + 1
+}
+
+// pushRune adds the fold of the rune at text[i], which does not fold to
+// ASCII, while the word is short enough for it to count.
+func pushRune(k uint64, n int, text string, i int) (uint64, int) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if n >= keyPrefix {
+		return k, n
+	}
+	var buf [utf8.UTFMax]byte
+	for _, c := range buf[:utf8.EncodeRune(buf[:], foldRune(r))] {
+		k, n = pushByte(k, n, c)
+	}
+	return k, n
+}
+
+// gluedBefore: the word so far (see pushByte) is one a PDF copy glues to
+// the number after it.
+func gluedBefore(k uint64, n int) bool {
+	if n == 0 || n > 5 || isDigit(byte(k)) {
+		return false
+	}
+	switch k {
+	case keyNgay, keyThang, keyNam, keySo, keyQuy, keyQui:
+		return true
+	}
+	return false
 }
 
 // add records the word text[start:…] with key and roles kr: it completes
@@ -191,64 +277,26 @@ func (ts *tokens) add(start int, kr uint64, open *bool) {
 	}
 }
 
-// scanWord appends the tokens of the word starting at text[start] (two
-// when a PDF copy glued it to a number) and returns where it ends.
-func scanWord(text string, start int, ts *tokens, open *bool) int {
-	var w [keyPrefix + utf8.UTFMax]byte // folded prefix of the word
-	n := 0
-	i := start
-	for i < len(text) {
-		c := text[i]
-		if c < 0x80 {
-			if !isASCIIAlnum(c) {
-				break
-			}
-			if isDigit(c) && gluedBefore(w[:n]) {
-				ts.add(start, wordKR(text, start, i, w[:n]), open) // "ngày03/6/2013", "số25": the word, then the number
-				start, n = i, 0
-			}
-			if n < keyPrefix {
-				w[n] = lowerASCII[c]
-				n++
-			}
-			i++
-			continue
-		}
-		r, size := decodeVi(text, i)
-		if !isWordChar(r) {
-			break
-		}
-		if f := foldRune(r); f != 0 && n < keyPrefix {
-			n += utf8.EncodeRune(w[n:], f)
-		}
-		i += size
-	}
-	ts.add(start, wordKR(text, start, i, w[:n]), open)
-	return i
-}
-
 // wordKR returns the key and roles of the word text[start:end], whose
-// folded form begins with w (all of it when it is at most 8 bytes); w
-// has a capacity of at least 8.
-func wordKR(text string, start, end int, w []byte) uint64 {
+// folded form has n bytes, the first 8 packed in k.
+func wordKR(text string, start, end int, k uint64, n int) uint64 {
 	var key uint64
 	var role uint16
-	if len(w) <= 7 {
-		key = packShort(w)
+	if n <= 7 {
+		key = k
 		role = roleTable.get(key)
-	} else if len(w) == 8 {
+	} else if n == 8 {
 		key = keyEight
 	}
-	if isDigit(text[start]) {
+	if c := text[start]; isDigit(c) {
 		role |= roleDigit
-	}
-	if role == 0 && len(w) > longestSyllable {
-		role = gluedRoles(w)
-	}
-	if text[start] >= 'A' && text[start] <= 'Z' && end-start <= 5 && end-start > 1 && abbrevSecond[text[start+1]] {
+	} else if c >= 'A' && c <= 'Z' && end-start <= 5 && end-start > 1 && abbrevSecond[text[start+1]] {
 		if _, ok := kindAbbrevs[text[start:end]]; ok {
 			role |= roleAbbrev
 		}
+	}
+	if role == 0 && n > longestSyllable {
+		role = gluedRoles(k)
 	}
 	return key | uint64(role)<<roleShift
 }
@@ -262,21 +310,6 @@ var abbrevSecond = func() (t [256]bool) {
 	return
 }()
 
-// gluedBefore: the word so far (folded w) is one a PDF copy glues to the
-// number after it.
-func gluedBefore(w []byte) bool {
-	return len(w) > 0 && !isDigit(w[len(w)-1]) && gluedToNumber(w)
-}
-
-// gluedToNumber: words that a PDF copy glues to the number after them.
-func gluedToNumber(w []byte) bool {
-	switch string(w) {
-	case "ngay", "thang", "nam", "quy", "qui", "so":
-		return true
-	}
-	return false
-}
-
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -284,11 +317,12 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// gluedRoles gives a long word the roles of a syllable it starts with.
-func gluedRoles(w []byte) uint16 {
-	for n := 2; n <= longestSyllable && n < len(w); n++ {
-		if k, ok := packWord(w[:n]); ok && packedRoles[k] != 0 {
-			return packedRoles[k]
+// gluedRoles gives a long word, whose first 8 folded bytes k packs, the
+// roles of a syllable it starts with.
+func gluedRoles(k uint64) uint16 {
+	for n := 2; n <= longestSyllable; n++ {
+		if r := packedRoles[k>>(64-8*n)]; r != 0 {
+			return r
 		}
 	}
 	return 0
