@@ -199,7 +199,7 @@ func parseMarker(l string) (typ int, label string, end int) {
 		if c == '+' {
 			t = mkPlus
 		}
-		return t, string(c), skipSpaces(l, n)
+		return t, l[:n], skipSpaces(l, n)
 	case c == '(':
 		return parseParenMarker(l)
 	case '0' <= c && c <= '9':

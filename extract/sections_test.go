@@ -74,3 +74,16 @@ func TestDanglingTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkerLabels: the label of each written marker, whole even when it
+// is a multi-byte bullet.
+func TestMarkerLabels(t *testing.T) {
+	for _, tt := range []struct{ line, label string }{
+		{"- Tuyên truyền", "-"}, {"+ Tuyên truyền", "+"}, {"• Tuyên truyền", "•"}, {"– Tuyên truyền", "–"},
+		{"1. Mục đích", "1"}, {"a) Nội dung", "a"},
+	} {
+		if _, label, _ := parseMarker(tt.line); label != tt.label {
+			t.Errorf("%q: label %q, want %q", tt.line, label, tt.label)
+		}
+	}
+}
