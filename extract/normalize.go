@@ -37,14 +37,16 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	}
 	lines := splitTrim(s)
 	lines, dropped := dropChrome(lines)
-	lines = joinBrokenLines(lines)
 	for range 3 { // joined lines can read as chrome: drop them too, so that normalising twice changes nothing
+		n := len(lines)
+		if lines = joinBrokenLines(lines); len(lines) == n {
+			break // nothing joined, nothing new to drop
+		}
 		var d int
 		if lines, d = dropChrome(lines); d == 0 {
 			break
 		}
 		dropped += d
-		lines = joinBrokenLines(lines)
 	}
 	text := strings.Join(lines, "\n")
 	if dropped > 0 {

@@ -107,6 +107,16 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 	}
 }
 
+// markerOf is parseMarker for the words before a position, which may end
+// right after the marker ("1." then the clause): a marker needs a space
+// after it, so a short string gets one (longer ones have their own).
+func markerOf(pre string) (int, string, int) {
+	if typ, label, after := parseMarker(pre); typ != mkNone || len(pre) > 16 {
+		return typ, label, after
+	}
+	return parseMarker(pre + " ")
+}
+
 // pastReview reports whether the review word at i tells of a review
 // already held: "đã" stands shortly before it in its clause ("đã tổ
 // chức tổng kết 10 năm thực hiện …", "đã được chỉ ra khi tổng kết …").
@@ -115,10 +125,18 @@ func pastReview(text string, i int) bool {
 	if cs := strings.LastIndexAny(text[from:i], "\n;:.("); cs >= 0 {
 		from += cs + 1
 	}
-	seg := " " + text[from:i] + " "
-	for _, w := range []string{" đã ", " Đã "} {
-		if strings.Contains(seg, w) {
-			return true // the exact word: folding would also take "đa dạng"
+	seg := text[from:i]
+	for _, w := range []string{"đã", "Đã"} { // the exact word: folding would also take "đa dạng"
+		for off := 0; ; {
+			k := strings.Index(seg[off:], w)
+			if k < 0 {
+				break
+			}
+			a, z := off+k, off+k+len(w)
+			if (a == 0 || seg[a-1] == ' ') && (z == len(seg) || seg[z] == ' ') {
+				return true
+			}
+			off = z
 		}
 	}
 	return false
@@ -134,7 +152,7 @@ func opensClause(text string, i int) bool {
 	if pre == "" {
 		return true
 	}
-	typ, _, after := parseMarker(pre + " ")
+	typ, _, after := markerOf(pre)
 	return typ != mkNone && after >= len(pre)
 }
 
@@ -157,7 +175,7 @@ func aliasParen(s string) bool {
 // gives the legal basis ("Căn cứ pháp lý:", "II. Căn cứ xây dựng Đề án").
 func listedUnderBasis(text string, pos int) bool {
 	ls := strings.LastIndexByte(text[:pos], '\n') + 1
-	typ, _, after := parseMarker(text[ls:pos] + " ")
+	typ, _, after := markerOf(text[ls:pos])
 	if strings.TrimSpace(text[ls:pos]) != "" && (typ == mkNone || ls+after < pos) {
 		return false // the mention does not open its line
 	}
@@ -247,7 +265,7 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 // hiện Nghị quyết của Tỉnh ủy về … và …") is no name, so it still cites.
 func namedListHead(gap string) string {
 	t := strings.Trim(gap, " \t*_")
-	if typ, _, after := parseMarker(t + " "); typ != mkNone {
+	if typ, _, after := markerOf(t); typ != mkNone {
 		t = strings.TrimLeft(t[min(after, len(t)):], " ")
 	}
 	if !strings.HasSuffix(t, " và") || strings.Count(t, " và ") > 0 || strings.ContainsAny(t, ";:") {
@@ -376,10 +394,13 @@ func assessedUse(text string, i int) bool {
 	from := max(0, i-120)
 	cs := from + strings.LastIndexAny(text[from:i], "\n;:.(") + 1
 	pre := strings.Trim(text[cs:i], " \t*_")
-	if typ, _, after := parseMarker(pre + " "); typ != mkNone {
+	if typ, _, after := markerOf(pre); typ != mkNone {
 		pre = pre[min(after, len(pre)):]
 	}
-	f := cueText(pre) + " "
+	if pre == "" || pre[0] != 'V' && pre[0] != 'D' && pre[0] != 'd' && pre[0] != 0xC4 {
+		return false // neither "Việc" nor "Đánh giá": no folding needed
+	}
+	f := cueText(pre[:runeStartAfter(pre, min(len(pre), 16))]) + " "
 	return strings.HasPrefix(f, "viec ") && strings.HasPrefix(pre, "Việc") || strings.HasPrefix(f, "danh gia ")
 }
 
