@@ -120,6 +120,8 @@ func TestReferences(t *testing.T) {
 		{"law by number", "Căn cứ Luật số 77/2015/QH13.", "77/2015/QH13 basis x1\n"},
 		{"abbreviation", "Thực hiện Kết luận số 62-KL/TW ngày 08/12/2009. Kết quả thực hiện KL 62 còn hạn chế.", "62-KL/TW@2009-12-08 implements x2\n"},
 		{"glued kind", "Quán triệt Nghịquyết số 15-NQ/TU của Tỉnh ủy.", "15-NQ/TU cites x1\n"},
+		{"glued short kind", "Các xã triển khai theo Quychế số 07-QC/ĐU ngày 02/3/2020 của Đảng ủy.", "07-QC/ĐU@2020-03-02 cites x1\n"},
+		{"a short word that only starts like a kind is none", "Chính sách số 12 và Quyền số 3 của xã.", ""},
 		{"glued number and date", "Thực hiện Nghị quyết số25-NQ/TW ngày03/6/2013 của Bộ Chính trị.", "25-NQ/TW@2013-06-03 implements x1\n"},
 		{"counted years are not numbers", "Báo cáo 5 năm và Kế hoạch 2023 của tỉnh.", ""},
 		{"a programme's name is no reference", "Gắn với triển khai Đề án 06 của Chính phủ về dữ liệu dân cư.", ""},
