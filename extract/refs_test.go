@@ -128,6 +128,10 @@ func TestReferences(t *testing.T) {
 		{"a programme written with số stays", "Thực hiện Đề án số 05 của Tỉnh ủy.", "Đề án 05 implements x1\n"},
 		{"a programme named by its decision's number is no second reference", "Căn cứ Quyết định số 135/1998/QĐ-TTg ngày 31/7/1998. Thực hiện Chương trình 135.",
 			"135/1998/QĐ-TTg@1998-07-31 basis x1\n"},
+		{"a year-less state symbol names the one document with its number", "Thực hiện Quyết định số 320/2019/QĐ-UBND ngày 05/3/2019 của UBND tỉnh. Các huyện triển khai Quyết định 320/QĐ-UBND.",
+			"320/2019/QĐ-UBND@2019-03-05 implements x2\n"},
+		{"a year-less symbol with another date is another document", "Thực hiện Quyết định số 320/2019/QĐ-UBND ngày 05/3/2019. Theo Quyết định số 320/QĐ-UBND ngày 10/8/2021 của UBND huyện.",
+			"320/2019/QĐ-UBND@2019-03-05 implements x1\n320/QĐ-UBND@2021-08-10 cites x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {
