@@ -185,7 +185,7 @@ func shortFormOK(text string, i int, sm symMatch) bool {
 		return false
 	}
 	j := skipSpaces(text, sm.end)
-	if _, k := matchAny(text, j, timeUnits); k >= 0 {
+	if e, k := matchAny(text, j, timeUnits); k >= 0 && !periodNamed(text, e, k) {
 		return false
 	}
 	if sm.hasSo {
@@ -208,8 +208,20 @@ func shortFormOK(text string, i int, sm symMatch) bool {
 
 // notCounted: the number after an abbreviation names, it does not count.
 func notCounted(text string, sm symMatch) bool {
-	_, k := matchAny(text, skipSpaces(text, sm.end), timeUnits)
-	return k < 0
+	e, k := matchAny(text, skipSpaces(text, sm.end), timeUnits)
+	return k < 0 || periodNamed(text, e, k)
+}
+
+// periodNamed: the unit timeUnits[k], ending at e, is "giai đoạn" with a
+// year after it ("Nghị quyết 23 giai đoạn 2003 - 2022"), a period of the
+// document named, where a count of phases names no year.
+func periodNamed(text string, e, k int) bool {
+	if timeUnits[k] != "giai doan" {
+		return false
+	}
+	j := skipSpaces(text, e)
+	return j+4 <= len(text) && (text[j:j+2] == "19" || text[j:j+2] == "20") &&
+		isDigit(text[j+2]) && isDigit(text[j+3]) && (j+4 == len(text) || !isDigit(text[j+4]))
 }
 
 // strongKind: kinds that are not also common nouns ("kế hoạch", "báo

@@ -132,6 +132,10 @@ func TestReferences(t *testing.T) {
 			"320/2019/QĐ-UBND@2019-03-05 implements x2\n"},
 		{"a year-less symbol with another date is another document", "Thực hiện Quyết định số 320/2019/QĐ-UBND ngày 05/3/2019. Theo Quyết định số 320/QĐ-UBND ngày 10/8/2021 của UBND huyện.",
 			"320/2019/QĐ-UBND@2019-03-05 implements x1\n320/QĐ-UBND@2021-08-10 cites x1\n"},
+		{"a short form before a period's years names", "Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016. Các chi bộ nêu kết quả Chỉ thị 05 giai đoạn 2016 - 2021.",
+			"05-CT/TW@2016-05-15 basis x2\n"},
+		{"a count of phases does not name", "Căn cứ Chỉ thị số 05-CT/TU ngày 15/5/2016. Triển khai Đề án 3 giai đoạn, Kế hoạch 2 giai đoạn của huyện.",
+			"05-CT/TU@2016-05-15 basis x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {
