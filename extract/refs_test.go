@@ -136,6 +136,10 @@ func TestReferences(t *testing.T) {
 			"05-CT/TW@2016-05-15 basis x2\n"},
 		{"a count of phases does not name", "Căn cứ Chỉ thị số 05-CT/TU ngày 15/5/2016. Triển khai Đề án 3 giai đoạn, Kế hoạch 2 giai đoạn của huyện.",
 			"05-CT/TU@2016-05-15 basis x1\n"},
+		{"building on a past plan's results only cites it", "Năm 2024, phát huy kết quả thực hiện Kế hoạch số 18/KH-UBND ngày 10/01/2023 của UBND huyện, các xã tiếp tục tuyên truyền.",
+			"18/KH-UBND@2023-01-10 cites x1\n"},
+		{"reporting results of a plan still implements it", "Các xã báo cáo kết quả thực hiện Kế hoạch số 18/KH-UBND ngày 10/01/2023 của UBND huyện.",
+			"18/KH-UBND@2023-01-10 implements x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

@@ -364,7 +364,18 @@ func implementsVia(text string, i, e, to int) bool {
 		f := text[max(sentenceStart(text, i), i-400):i]
 		return containsFold(f, "tong ket") || containsFold(f, "so ket") // else a past account
 	}
+	if buildsOnPast(text, i) {
+		return false // "kế thừa kết quả thực hiện Kế hoạch …" of last year
+	}
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// buildsOnPast: the implementing verb at i follows "kế thừa / phát huy
+// kết quả", so the document's implementation is past and its results
+// are built on. "báo cáo kết quả thực hiện X" still implements X.
+func buildsOnPast(text string, i int) bool {
+	pre := " " + cueText(text[runeStartAfter(text, i-40):i])
+	return strings.HasSuffix(pre, " ke thua ket qua") || strings.HasSuffix(pre, " phat huy ket qua")
 }
 
 // assessedUse: the clause of the implementing verb at i opens with
