@@ -140,6 +140,10 @@ func TestReferences(t *testing.T) {
 			"18/KH-UBND@2023-01-10 cites x1\n"},
 		{"reporting results of a plan still implements it", "Các xã báo cáo kết quả thực hiện Kế hoạch số 18/KH-UBND ngày 10/01/2023 của UBND huyện.",
 			"18/KH-UBND@2023-01-10 implements x1\n"},
+		{"a named document opens the governed list", "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX, Chương trình số 05-CTr/TU ngày 12/01/2021 của Tỉnh ủy, Sở xây dựng kế hoạch.",
+			"05-CTr/TU@2021-01-12 implements x1\n"},
+		{"a named document then another clause governs nothing", "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX, Ban Thường vụ đã ban hành Chương trình số 05-CTr/TU ngày 12/01/2021.",
+			"05-CTr/TU@2021-01-12 cites x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

@@ -286,6 +286,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				continue // matchFold would fail on the first letter
 			}
 			e, ok := matchFold(gap, i, t.pat)
+			if ok {
+				e = namedListed(text, e, to)
+			}
 			if !ok || len(gap)-e > t.reach || !governs(text, e, to) && !(t.rel == RelBasis && basisGoverns(text, e, to)) {
 				continue
 			}
@@ -344,6 +347,26 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 		return RelContinues, cont
 	}
 	return best, bestAt
+}
+
+// namedListed: a document cited by name opens the words after a trigger
+// (ending at e) and a comma goes on with the list ("Thực hiện Nghị quyết
+// Đại hội XIII của Đảng, Kế hoạch số 01-KH/TW …"), so the trigger governs
+// the next item too: it returns where the list goes on, else e.
+func namedListed(text string, e, to int) int {
+	j := skipSpaces(text, e)
+	if j >= to || !isUpperRune(firstRune(text[j:])) {
+		return e
+	}
+	k, ke := matchKind(text, j)
+	if k == nil || k.law {
+		return e
+	}
+	end, ok := namedEnd(text, ke)
+	if !ok || end >= to || text[end] != ',' {
+		return e
+	}
+	return end + 1
 }
 
 // implementsVia reports whether an implementing verb (from i to e) makes
