@@ -144,6 +144,10 @@ func TestReferences(t *testing.T) {
 			"05-CTr/TU@2021-01-12 implements x1\n"},
 		{"a named document then another clause governs nothing", "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX, Ban Thường vụ đã ban hành Chương trình số 05-CTr/TU ngày 12/01/2021.",
 			"05-CTr/TU@2021-01-12 cites x1\n"},
+		{"following a law's rules only cites it", "Một số doanh nghiệp chưa thực hiện đúng các quy định của Luật An toàn thực phẩm năm 2010.",
+			"Luật: Luật An toàn thực phẩm@2010 cites x1\n"},
+		{"implementing a law's own name still implements", "Các xã thực hiện Luật An toàn thực phẩm năm 2010 trên địa bàn.",
+			"Luật: Luật An toàn thực phẩm@2010 implements x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

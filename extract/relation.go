@@ -376,8 +376,8 @@ func namedListed(text string, e, to int) int {
 // or is an accompanying task ("gắn với (việc) thực hiện Quy định …").
 func implementsVia(text string, i, e, to int) bool {
 	between := text[e:to]
-	if containsWord(between, "theo") || containsWord(between, "nghiem") {
-		return false
+	if containsWord(between, "theo") || containsWord(between, "nghiem") || containsWord(between, "quy dinh cua") {
+		return false // "thực hiện đúng quy định của Luật …" follows its rules, as "theo"
 	}
 	if assessedUse(text, i) {
 		return false // "Việc thực hiện Luật … cơ bản bảo đảm …": a statement about it
