@@ -148,6 +148,10 @@ func TestReferences(t *testing.T) {
 			"Luật: Luật An toàn thực phẩm@2010 cites x1\n"},
 		{"implementing a law's own name still implements", "Các xã thực hiện Luật An toàn thực phẩm năm 2010 trên địa bàn.",
 			"Luật: Luật An toàn thực phẩm@2010 implements x1\n"},
+		{"a law's name joined by và and wrapped by a PDF copy", "Tuyên truyền Luật Bảo vệ nguồn lợi thủy sản và\nbảo vệ nguồn nước năm 2025 đến người dân.",
+			"Luật: Luật Bảo vệ nguồn lợi thủy sản và bảo vệ nguồn nước@2025 cites x1\n"},
+		{"và before a new word ends a law's name", "Tuyên truyền Luật Đất đai và\ncác văn bản hướng dẫn đến người dân.",
+			"Luật: Luật Đất đai cites x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {
