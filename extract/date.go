@@ -309,31 +309,50 @@ func (l *dateLexer) year() (int, bool) {
 	return 0, false
 }
 
-// lexQuarterForm: "quý III-2021", "quý II/2023", "quý 2/2018", "quý I năm 2022".
+// lexQuarterForm: "quý III-2021", "quý II/2023", "quý 2/2018", "quý I năm 2022",
+// and a range "quý II - III/2024".
 func lexQuarterForm(l *dateLexer) (dateExpr, bool) {
 	if !l.word("quy") && !l.word("qui") { // "quí", the old spelling
 		return dateExpr{}, false
 	}
 	l.spaces()
-	q := 0
-	for _, r := range []struct {
-		pat string
-		q   int
-	}{{"iv", 4}, {"iii", 3}, {"ii", 2}, {"i", 1}, {"4", 4}, {"3", 3}, {"2", 2}, {"1", 1}} {
-		if l.word(r.pat) {
-			q = r.q
-			break
-		}
-	}
+	q := l.quarter()
 	if q == 0 {
 		return dateExpr{}, false
+	}
+	q2 := q
+	if p := l.pos; l.sep(false) {
+		_ = l.word("quy ") || l.word("qui ")
+		// a later quarter not followed by a digit: "III-2021" is the year
+		if n := l.quarter(); n > q && l.pos < len(l.s) && !isDigit(l.s[l.pos]) {
+			q2 = n
+		} else {
+			l.pos = p
+		}
 	}
 	y, ok := l.year()
 	if !ok {
 		return dateExpr{}, false
 	}
-	m1 := 3*q - 2
-	return dateExpr{prec: PrecQuarter, y: y, m: m1, d: 1, y2: y, m2: m1 + 2, d2: lastDay(y, m1+2)}, true
+	m1, m2 := 3*q-2, 3*q2
+	prec := PrecQuarter
+	if q2 != q {
+		prec = PrecRange
+	}
+	return dateExpr{prec: prec, y: y, m: m1, d: 1, y2: y, m2: m2, d2: lastDay(y, m2)}, true
+}
+
+// quarter reads a quarter's number, Roman or Arabic, or gives 0.
+func (l *dateLexer) quarter() int {
+	for _, r := range []struct {
+		pat string
+		q   int
+	}{{"iv", 4}, {"iii", 3}, {"ii", 2}, {"i", 1}, {"4", 4}, {"3", 3}, {"2", 2}, {"1", 1}} {
+		if l.word(r.pat) {
+			return r.q
+		}
+	}
+	return 0
 }
 
 // lexYearForm: "năm 2025".

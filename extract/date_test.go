@@ -24,6 +24,9 @@ func TestLexDate(t *testing.T) {
 		{"quý 2/2018", "2018-04-01", "2018-06-30", PrecQuarter, "quý 2/2018"},
 		{"quý II năm 2024", "2024-04-01", "2024-06-30", PrecQuarter, "quý II năm 2024"},
 		{"Quý IV/2023", "2023-10-01", "2023-12-31", PrecQuarter, "Quý IV/2023"},
+		{"quý I – quý II năm 2025", "2025-01-01", "2025-06-30", PrecRange, "quý I – quý II năm 2025"},
+		{"quý 3-4/2019", "2019-07-01", "2019-12-31", PrecRange, "quý 3-4/2019"},
+		{"quý IV - 2022", "2022-10-01", "2022-12-31", PrecQuarter, "quý IV - 2022"},
 		{"đầu tháng 11/2014", "2014-11-01", "2014-11-10", PrecPartOfMonth, "đầu tháng 11/2014"},
 		{"giữa tháng 9/2021", "2021-09-11", "2021-09-20", PrecPartOfMonth, "giữa tháng 9/2021"},
 		{"cuối tháng 11/2014", "2014-11-21", "2014-11-30", PrecPartOfMonth, "cuối tháng 11/2014"},
@@ -60,7 +63,7 @@ func TestLexDateYearless(t *testing.T) {
 
 // TestLexDateRejects: numbers that are not dates.
 func TestLexDateRejects(t *testing.T) {
-	for _, in := range []string{"32/13/2020", "1,5 ngày", "2009", "năm 20", "quý V/2020", "100%", "3 tháng", "6 tháng đầu", "15 tháng 5 năm"} {
+	for _, in := range []string{"32/13/2020", "1,5 ngày", "2009", "năm 20", "quý V/2020", "quý III - II/2022", "100%", "3 tháng", "6 tháng đầu", "15 tháng 5 năm"} {
 		if d, ok := lexDate(in, 0); ok {
 			t.Errorf("lexDate(%q) = %q, want none", in, in[d.start:d.end])
 		}

@@ -39,6 +39,8 @@ func TestDeadlines(t *testing.T) {
 			"vào đầu tháng 11/2023 2023-11-01..2023-11-10 part-of-month | Ban Dân vận\nvào cuối tháng 11/2023 2023-11-21..2023-11-30 part-of-month | Ban Thường vụ Thành ủy\n"},
 		{"month range", "6. Ban Dân vận Thành ủy tổ chức đoàn khảo sát. Thời gian dự kiến từ tháng 9 - 10/2023.",
 			"từ tháng 9 - 10/2023 2023-09-01..2023-10-31 range | Ban Dân vận Thành ủy\n"},
+		{"quarter range", "3. Phòng Tư pháp các huyện tổ chức tọa đàm trong quý III - IV/2025.",
+			"trong quý III - IV/2025 2025-07-01..2025-12-31 range | Phòng Tư pháp các huyện\n"},
 		{"day range", "7. Sở Nội vụ tổ chức tập huấn từ ngày 1/7 đến ngày 15/7/2023.",
 			"từ ngày 1/7 đến ngày 15/7/2023 2023-07-01..2023-07-15 range | Sở Nội vụ\n"},
 		{"year-less date takes the document's year", "8. Văn phòng Thành ủy báo cáo trước ngày 20/9.",

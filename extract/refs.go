@@ -185,7 +185,7 @@ func shortFormOK(text string, i int, sm symMatch) bool {
 		return false
 	}
 	j := skipSpaces(text, sm.end)
-	if _, k := matchAny(text, j, timeUnits); k >= 0 {
+	if e, k := matchAny(text, j, timeUnits); k >= 0 && !periodNamed(text, e, k) {
 		return false
 	}
 	if sm.hasSo {
@@ -208,8 +208,20 @@ func shortFormOK(text string, i int, sm symMatch) bool {
 
 // notCounted: the number after an abbreviation names, it does not count.
 func notCounted(text string, sm symMatch) bool {
-	_, k := matchAny(text, skipSpaces(text, sm.end), timeUnits)
-	return k < 0
+	e, k := matchAny(text, skipSpaces(text, sm.end), timeUnits)
+	return k < 0 || periodNamed(text, e, k)
+}
+
+// periodNamed: the unit timeUnits[k], ending at e, is "giai đoạn" with a
+// year after it ("Nghị quyết 23 giai đoạn 2003 - 2022"), a period of the
+// document named, where a count of phases names no year.
+func periodNamed(text string, e, k int) bool {
+	if timeUnits[k] != "giai doan" {
+		return false
+	}
+	j := skipSpaces(text, e)
+	return j+4 <= len(text) && (text[j:j+2] == "19" || text[j:j+2] == "20") &&
+		isDigit(text[j+2]) && isDigit(text[j+3]) && (j+4 == len(text) || !isDigit(text[j+4]))
 }
 
 // strongKind: kinds that are not also common nouns ("kế hoạch", "báo
@@ -338,6 +350,9 @@ func lawMentionAt(text string, i, e int, k *kindInfo) *mention {
 		return nil
 	}
 	m := &mention{kind: k, start: i, end: ne, name: strings.TrimSpace(text[i:ne])}
+	if strings.IndexByte(m.name, '\n') >= 0 {
+		m.name = strings.ReplaceAll(m.name, "\n", " ") // wrapped by a PDF copy
+	}
 	if sm, ok := lexSymbolAfterKind(text, ne); ok && sm.symbol != "" && sm.hasSo {
 		// "Luật Tổ chức chính quyền địa phương số 77/2015/QH13"
 		m.sym, m.end, m.year, m.name = sm, sm.end, sm.year, ""
@@ -432,9 +447,13 @@ func readLawName(text string, i int) (string, int) {
 		return "", i
 	}
 	start, end := i, i
-	for words := 0; i < len(text) && words < 12; words++ {
+	limit := 12
+	for words := 0; i < len(text) && words < limit; words++ {
 		if words > 0 && isLowerRune(firstRune(text[i:])) && lawNameStopIndex.at(text, i) {
-			break
+			if !joinsName(text, start, i) {
+				break
+			}
+			limit = words + 8 // the second part may be as long as the first
 		}
 		w := i
 		for w < len(text) && text[w] != ' ' && text[w] != ',' && text[w] != ';' && text[w] != '\n' && text[w] != '(' && text[w] != ')' && text[w] != '.' && text[w] != ':' {
@@ -450,11 +469,29 @@ func readLawName(text string, i int) (string, int) {
 		}
 		if i < len(text) && text[i] == ' ' {
 			i++
+		} else if i+1 < len(text) && text[i] == '\n' && isLowerRune(firstRune(text[i+1:])) {
+			i++ // a line wrapped inside the name by a PDF copy
 		} else {
 			break
 		}
 	}
 	return strings.TrimSpace(text[start:end]), end
+}
+
+// joinsName: the "và" at i joins two parts of one law's name, because the
+// word after it repeats a word of the name read so far (from start): "Luật
+// Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân".
+func joinsName(text string, start, i int) bool {
+	if !strings.HasPrefix(text[i:], "và") || i+3 >= len(text) || (text[i+3] != ' ' && text[i+3] != '\n') {
+		return false
+	}
+	j := i + 4
+	e := j
+	for e < len(text) && e-j < 16 && text[e] != ' ' && text[e] != '\n' && text[e] != ',' {
+		e++
+	}
+	w := text[j:e]
+	return w != "" && isLowerRune(firstRune(w)) && strings.Contains(strings.ToLower(" "+text[start:i]), " "+w+" ")
 }
 
 // commaInName reports whether a comma after the words-th word of a law's

@@ -145,8 +145,63 @@ func resolve(text string, ms []*mention, ownKey string) ([]*refGroup, []Diagnost
 		}
 		best.add(m)
 	}
+	groups = bindYearless(groups)
 	diags := bindShortForms(text, ms, &groups, ownKey)
 	return groups, diags
+}
+
+// bindYearless merges a state symbol cited without its year ("Chỉ thị
+// 14/CT-TTg") into the one document cited with that number, a year and
+// that code ("14/1998/CT-TTg"). With no such document, or two, it stays a
+// document of its own.
+func bindYearless(groups []*refGroup) []*refGroup {
+	var merged []*refGroup
+	for _, g := range groups {
+		t := yearlessTarget(groups, g)
+		if t == nil {
+			continue
+		}
+		for _, m := range g.mentions {
+			t.add(m)
+		}
+		sort.Slice(t.mentions, func(i, j int) bool { return t.mentions[i].start < t.mentions[j].start })
+		merged = append(merged, g)
+	}
+	if merged == nil {
+		return groups
+	}
+	return slices.DeleteFunc(groups, func(g *refGroup) bool { return slices.Contains(merged, g) })
+}
+
+// yearlessTarget finds the document a year-less state symbol names (see
+// bindYearless), or nil.
+func yearlessTarget(groups []*refGroup, g *refGroup) *refGroup {
+	num, code, ok := strings.Cut(g.symbol, "/")
+	if !ok || num == "" || !isDigit(num[0]) || strings.IndexByte(num, '-') >= 0 ||
+		strings.IndexByte(code, '/') >= 0 || strings.IndexByte(code, '-') < 0 {
+		return nil
+	}
+	var found *refGroup
+	for _, t := range groups {
+		n, rest, _ := strings.Cut(t.symbol, "/")
+		y, c, ok := strings.Cut(rest, "/")
+		if t == g || !ok || n != num || len(y) != 4 || !isDigit(y[0]) || !strings.EqualFold(c, code) {
+			continue
+		}
+		if found != nil || t.kind != g.kind {
+			return nil
+		}
+		found = t
+	}
+	if found == nil {
+		return nil
+	}
+	for _, m := range g.mentions {
+		if !found.compatible(m) {
+			return nil
+		}
+	}
+	return found
 }
 
 func fullKey(m *mention) string {

@@ -304,6 +304,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				continue // matchFold would fail on the first letter
 			}
 			e, ok := matchFold(gap, i, t.pat)
+			if ok {
+				e = namedListed(text, e, to)
+			}
 			if !ok || len(gap)-e > t.reach || !governs(text, e, to) && !(t.rel == RelBasis && basisGoverns(text, e, to)) {
 				continue
 			}
@@ -364,6 +367,26 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 	return best, bestAt
 }
 
+// namedListed: a document cited by name opens the words after a trigger
+// (ending at e) and a comma goes on with the list ("Thực hiện Nghị quyết
+// Đại hội XIII của Đảng, Kế hoạch số 01-KH/TW …"), so the trigger governs
+// the next item too: it returns where the list goes on, else e.
+func namedListed(text string, e, to int) int {
+	j := skipSpaces(text, e)
+	if j >= to || !isUpperRune(firstRune(text[j:])) {
+		return e
+	}
+	k, ke := matchKind(text, j)
+	if k == nil || k.law {
+		return e
+	}
+	end, ok := namedEnd(text, ke)
+	if !ok || end >= to || text[end] != ',' {
+		return e
+	}
+	return end + 1
+}
+
 // implementsVia reports whether an implementing verb (from i to e) makes
 // the mention at to a document this one implements. It does not when
 // the verb goes on with "theo" or "nghiêm" ("thực hiện theo Nghị định
@@ -371,8 +394,8 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 // or is an accompanying task ("gắn với (việc) thực hiện Quy định …").
 func implementsVia(text string, i, e, to int) bool {
 	between := text[e:to]
-	if containsWord(between, "theo") || containsWord(between, "nghiem") {
-		return false
+	if containsWord(between, "theo") || containsWord(between, "nghiem") || containsWord(between, "quy dinh cua") {
+		return false // "thực hiện đúng quy định của Luật …" follows its rules, as "theo"
 	}
 	if assessedUse(text, i) {
 		return false // "Việc thực hiện Luật … cơ bản bảo đảm …": a statement about it
@@ -382,7 +405,18 @@ func implementsVia(text string, i, e, to int) bool {
 		f := text[max(sentenceStart(text, i), i-400):i]
 		return containsFold(f, "tong ket") || containsFold(f, "so ket") // else a past account
 	}
+	if buildsOnPast(text, i) {
+		return false // "kế thừa kết quả thực hiện Kế hoạch …" of last year
+	}
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// buildsOnPast: the implementing verb at i follows "kế thừa / phát huy
+// kết quả", so the document's implementation is past and its results
+// are built on. "báo cáo kết quả thực hiện X" still implements X.
+func buildsOnPast(text string, i int) bool {
+	pre := " " + cueText(text[runeStartAfter(text, i-40):i])
+	return strings.HasSuffix(pre, " ke thua ket qua") || strings.HasSuffix(pre, " phat huy ket qua")
 }
 
 // assessedUse: the clause of the implementing verb at i opens with

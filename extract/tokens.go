@@ -48,8 +48,14 @@ var wordRoles = func() map[string]uint16 {
 	m := map[string]uint16{}
 	add := func(w string, r uint16) { m[w] |= r }
 	for _, k := range kinds {
-		syl, _, _ := strings.Cut(k.pat, " ")
+		syl, rest, _ := strings.Cut(k.pat, " ")
 		add(syl, roleKind)
+		// two syllables glued by a PDF copy into a word no longer than
+		// a syllable ("Chỉthị"): a longer one is found by its prefix
+		next, _, _ := strings.Cut(rest, " ")
+		if g := syl + next; rest != "" && len(g) <= longestSyllable {
+			add(g, roleKind)
+		}
 	}
 	for w := range dateWords {
 		add(w, roleDate)
