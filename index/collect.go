@@ -77,6 +77,31 @@ const checkEvery = 1024
 // each calls fn for every match of q, in document-number order.
 // Unless scored, matches are not scored (their score is 0).
 func (c *collection) each(ctx context.Context, x *Index, q query.Query, scored bool, fn func(match)) error {
+	return c.eachIn(ctx, x, q, scored, part{}, fn)
+}
+
+// part is a range [lo, hi) of the document numbers of a snapshot (hi 0:
+// to the end).
+type part struct{ lo, hi uint64 }
+
+// minPart is the fewest documents a part of a parallel collection spans
+// (a variable for tests).
+var minPart uint64 = 1024
+
+// parts splits the document numbers of the snapshot into up to n parts
+// of at least minPart documents.
+func (c *collection) parts(n int) []part {
+	n = max(1, min(n, int(c.view.end/minPart)))
+	out := make([]part, n)
+	for k := range out {
+		out[k] = part{c.view.end * uint64(k) / uint64(n), c.view.end * uint64(k+1) / uint64(n)}
+	}
+	out[n-1].hi = 0
+	return out
+}
+
+// eachIn is each over the document numbers of one part.
+func (c *collection) eachIn(ctx context.Context, x *Index, q query.Query, scored bool, p part, fn func(match)) error {
 	opt := bsearch.SearcherOptions{}
 	if !scored {
 		opt.Score = "none"
@@ -88,8 +113,16 @@ func (c *collection) each(ctx context.Context, x *Index, q query.Query, scored b
 	defer s.Close()
 	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: c.r}
 	n := 0
-	dm, err := s.Next(sctx)
+	var dm *bsearch.DocumentMatch
+	if p.lo > 0 {
+		dm, err = s.Advance(sctx, bindex.NewIndexInternalID(nil, p.lo))
+	} else {
+		dm, err = s.Next(sctx)
+	}
 	for ; err == nil && dm != nil; dm, err = s.Next(sctx) {
+		if p.hi > 0 && dm.IndexInternalID.Value() >= p.hi {
+			break
+		}
 		if n++; n%checkEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -222,6 +255,19 @@ func (fc *counter) add(m match) {
 	for _, id := range m.t.cited.row(m.row) {
 		fc.inc(facetCited, id)
 	}
+}
+
+// merge adds the counts of o (which it puts back in the pool).
+func (fc *counter) merge(o *counter) {
+	for f, cs := range o.counts {
+		for id, n := range cs {
+			if n > 0 {
+				fc.inc(f, uint32(id))
+				fc.counts[f][id] += n - 1
+			}
+		}
+	}
+	putCounter(o)
 }
 
 func (fc *counter) inc(f int, id uint32) {

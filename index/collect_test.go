@@ -55,6 +55,15 @@ func TestCollectionMatchesBleve(t *testing.T) {
 		{Query: "thực hiện -dân", Limit: 3, Offset: 2}, {Cites: "25-NQ/TW", Sort: "date"},
 		{Query: "Đảng bộ dân", Section: "organization"}, {Query: "ủy ban nhân dân"}, {Query: "uỷ ban"},
 	}
+	defer func(m uint64) { minPart = m }(minPart)
+	for _, mp := range []uint64{minPart, 7} { // one part, then parts of 7 documents on all CPUs
+		minPart = mp
+		compareWithBleve(t, x, reqs)
+	}
+}
+
+func compareWithBleve(t *testing.T, x *Index, reqs []SearchRequest) {
+	t.Helper()
 	for _, r := range reqs {
 		got := search(t, x, r)
 		want := bleveSearch(t, x, r)

@@ -107,31 +107,76 @@ func (x *Index) Search(ctx context.Context, r SearchRequest) (*SearchResult, err
 		return x.searchVerified(ctx, c, r, q, m)
 	}
 	limit, offset := page(r)
-	top := &best{n: offset + limit, less: order(r.Sort)}
-	fc := getCounter()
-	defer putCounter(fc)
-	total := 0
-	score, err := x.bonuses(ctx, c, r, m)
+	col, err := x.collect(ctx, c, r, q, m, offset+limit, true)
 	if err != nil {
 		return nil, err
 	}
+	defer putCounter(col.fc)
+	hits := col.top.sorted()
+	page, err := x.pageHits(c, r, m, hits[min(offset, len(hits)):])
+	return &SearchResult{Total: uint64(col.total), Hits: page, Facets: col.fc.top(x, facetSize)}, err
+}
+
+// collected is what collect gathers: the best matches, their number and,
+// when asked, the facet counts.
+type collected struct {
+	top   *best
+	fc    *counter
+	total int
+}
+
+// collect visits the matches of q within r's dates, scored with their
+// bonuses, keeping the best n and counting facets when asked. The parts
+// of the snapshot are visited on all CPUs, then merged: the order of
+// matches is total (order), so the result is that of one pass.
+func (x *Index) collect(ctx context.Context, c *collection, r SearchRequest, q query.Query, m *matcher, n int, facets bool) (*collected, error) {
+	parts := c.parts(runtime.GOMAXPROCS(0))
+	res := make([]*collected, len(parts))
+	errs := make([]error, len(parts))
+	parallel(len(parts), func(k, _ int) { res[k], errs[k] = x.collectPart(ctx, c, r, q, m, n, facets, parts[k]) })
+	out := res[0]
+	for _, o := range res[1:] {
+		for _, mt := range o.top.h {
+			out.top.add(mt)
+		}
+		out.total += o.total
+		if facets {
+			out.fc.merge(o.fc)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		if facets {
+			putCounter(out.fc)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// collectPart is collect over one part of the snapshot.
+func (x *Index) collectPart(ctx context.Context, c *collection, r SearchRequest, q query.Query, m *matcher, n int, facets bool, p part) (*collected, error) {
+	out := &collected{top: &best{n: n, less: order(r.Sort)}}
+	if facets {
+		out.fc = getCounter()
+	}
+	score, err := x.bonuses(ctx, c, r, m)
+	if err != nil {
+		return out, err
+	}
 	defer score.close()
 	keep := dateFilter(r.From, r.To)
-	err = c.each(ctx, x, q, scored(r.Sort), func(mt match) {
+	err = c.eachIn(ctx, x, q, scored(r.Sort), p, func(mt match) {
 		if !keep(mt) {
 			return
 		}
 		mt.score += score.of(mt)
-		total++
-		fc.add(mt)
-		top.add(mt)
+		out.total++
+		if facets {
+			out.fc.add(mt)
+		}
+		out.top.add(mt)
 	})
-	if err != nil {
-		return nil, err
-	}
-	hits := top.sorted()
-	page, err := x.pageHits(c, r, m, hits[min(offset, len(hits)):])
-	return &SearchResult{Total: uint64(total), Hits: page, Facets: fc.top(x, facetSize)}, err
+	return out, err
 }
 
 // pageHits reads the stored values of a page's matches for their hits
@@ -220,22 +265,11 @@ func (x *Index) searchVerified(ctx context.Context, c *collection, r SearchReque
 // candidates returns the k best matches of q, in order, and the number of
 // matches.
 func (x *Index) candidates(ctx context.Context, c *collection, r SearchRequest, q query.Query, m *matcher, k int) ([]match, int, error) {
-	cands := &best{n: k, less: order(r.Sort)}
-	total := 0
-	score, err := x.bonuses(ctx, c, r, m)
+	col, err := x.collect(ctx, c, r, q, m, k, false)
 	if err != nil {
 		return nil, 0, err
 	}
-	defer score.close()
-	keep := dateFilter(r.From, r.To)
-	err = c.each(ctx, x, q, scored(r.Sort), func(mt match) {
-		if keep(mt) {
-			mt.score += score.of(mt)
-			total++
-			cands.add(mt)
-		}
-	})
-	return cands.sorted(), total, err
+	return col.top.sorted(), col.total, nil
 }
 
 // verify checks candidates in order for the phrases until the page and

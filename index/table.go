@@ -209,6 +209,7 @@ func newTables() *tables {
 type view struct {
 	offsets []uint64
 	tables  []*segTable
+	end     uint64 // past the last document number
 }
 
 // viewOf returns the tables of a snapshot, building the missing ones.
@@ -227,6 +228,7 @@ func (ts *tables) viewOf(snap *scorch.IndexSnapshot) (*view, error) {
 		v.offsets[i], v.tables[i] = next, e.t
 		next += seg.Count()
 	}
+	v.end = next
 	return v, nil
 }
 
