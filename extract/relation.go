@@ -618,7 +618,12 @@ func closesParen(s string) bool {
 
 // containsWord reports whether the folded word w occurs in s.
 func containsWord(s, w string) bool {
+	c0 := w[0]
+	plainFirst := c0 >= 'a' && c0 <= 'z' && strings.IndexByte("aeiouyd", c0) < 0 // a consonant no letter folds to
 	for i := 0; i < len(s); i++ {
+		if plainFirst && s[i]|0x20 != c0 {
+			continue // the word cannot start here: test one byte, not the rune before
+		}
 		if atWordStart(s, i) {
 			if _, ok := matchFold(s, i, w); ok {
 				return true
