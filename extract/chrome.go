@@ -51,7 +51,7 @@ var chromeWords = map[string]bool{"chia": true, "se": true, "facebook": true, "z
 
 // isChromeLine recognises a menu, breadcrumb, share bar or page-date line.
 func isChromeLine(l string) bool {
-	if l == "" || len(l) > 300 {
+	if l == "" || len(l) > 300 || plainLine(l) {
 		return false
 	}
 	f := cueText(l)
@@ -73,6 +73,28 @@ func isChromeLine(l string) bool {
 		n, long = n+1, len(w) > 4
 	}
 	return n >= 2 || n == 1 && long // "Chia sẻ", "Facebook"; not a lone "Chủ"
+}
+
+// plainLine tells from its first words, folded alone, that a line is
+// none of isChromeLine's kinds: its first word is no chrome word, no
+// page-info or page-date opening starts it, and it has no breadcrumb
+// arrow nor a capitalised "… ĐIỆN TỬ" end. Most lines are told so
+// without folding them whole.
+func plainLine(l string) bool {
+	head := cueText(l[:runeStartAfter(l, min(len(l), 32))])
+	sp := strings.IndexByte(head, ' ')
+	if sp <= 0 || chromeWords[head[:sp]] || strings.HasPrefix(head, "thu ") || strings.HasPrefix(head, "chu nhat") {
+		return false
+	}
+	for _, p := range pageInfoStarts {
+		if strings.HasPrefix(head, p) {
+			return false
+		}
+	}
+	if strings.Contains(l, " > ") || strings.Contains(l, " » ") {
+		return false
+	}
+	return !strings.HasSuffix(cueText(l[runeStartAfter(l, len(l)-48):]), "dien tu")
 }
 
 // pageInfoStarts open the lines a news page puts around an article.
