@@ -292,8 +292,11 @@ func matchAny(s string, i int, pats []string) (end int, idx int) {
 
 // containsFold reports whether the folded pattern pat (see matchFold)
 // starts at a word start of s; it allocates nothing.
-func containsFold(s, pat string) bool {
-	p0 := rune(pat[0])
+func containsFold(s, pat string) bool { return containsAnyFold(s, pat) }
+
+// containsAnyFold reports whether one of pats (folded) starts a word of s,
+// in one pass over s.
+func containsAnyFold(s string, pats ...string) bool {
 	inWord := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -308,9 +311,15 @@ func containsFold(s, pat string) bool {
 			r, n = decodeVi(s, i)
 		}
 		w := isWordChar(r)
-		if w && !inWord && foldRune(r) == p0 {
-			if _, ok := matchFold(s, i, pat); ok {
-				return true
+		if w && !inWord {
+			f := foldRune(r)
+			for _, pat := range pats {
+				if f != rune(pat[0]) {
+					continue
+				}
+				if _, ok := matchFold(s, i, pat); ok {
+					return true
+				}
 			}
 		}
 		inWord = w

@@ -403,7 +403,7 @@ func implementsVia(text string, i, e, to int) bool {
 	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
 	if yearsOf(pre) {
 		f := text[max(sentenceStart(text, i), i-400):i]
-		return containsFold(f, "tong ket") || containsFold(f, "so ket") // else a past account
+		return containsAnyFold(f, "tong ket", "so ket") // else a past account
 	}
 	if buildsOnPast(text, i) {
 		return false // "kế thừa kết quả thực hiện Kế hoạch …" of last year
@@ -508,7 +508,7 @@ func reviewCount(text string, i int) bool {
 		return true
 	}
 	f := text[max(sentenceStart(text, j), j-400):j]
-	return containsFold(f, "tong ket") || containsFold(f, "so ket")
+	return containsAnyFold(f, "tong ket", "so ket")
 }
 
 // attachmentLine: "kèm theo" opens its line or parenthesis — the text is
@@ -527,7 +527,7 @@ func amendingVerb(text string, i int) string {
 	switch {
 	case containsFold(f, "sua doi"):
 		return RelAmends
-	case containsFold(f, "thay the") || containsFold(f, "bai bo"):
+	case containsAnyFold(f, "thay the", "bai bo"):
 		return RelReplaces
 	}
 	return ""
