@@ -7,10 +7,11 @@
 //     that Extract returns. The same text always gets the same id, and
 //     putting it again replaces the stored document.
 //   - The original text and the extraction (JSON of extract.Document) are
-//     stored and served back unchanged by Get. They are stored with a hit
-//     summary (kind, symbol, title, issuer, date, cited ids) in front, so
-//     that hits, phrase checks and citing pages never decode the whole
-//     extraction (see encodeSrc); Text reads the text alone.
+//     stored (zstd) and served back unchanged by Get. They are stored with
+//     a hit summary (kind, symbol, title, issuer, date, cited ids, the
+//     spans of searchable section kinds) in front, so that hits, phrase
+//     checks, section-limited searches and citing pages never decode the
+//     whole extraction (see encodeSrc); Text reads the text alone.
 //   - Text is analysed twice: exactly ("vi": lower case, tone placement
 //     normalised) and folded ("vi_folded": no diacritics). A query matches
 //     either; exact matches score higher. Document symbols ("25-NQ/TW")
@@ -38,7 +39,8 @@
 //     need (id, date, kind, issuer, year, cited ids, title words) from
 //     tables built once per immutable segment (see table.go), not from
 //     bleve's doc values on every match; results are those of bleve's own
-//     collector (TestCollectionMatchesBleve).
+//     collector (TestCollectionMatchesBleve). The matches of a search
+//     are visited in parts of the snapshot on all CPUs and merged.
 //   - Cited references are matched exactly on their own symbol and date
 //     (see ParseRef): "43-KL/TW" never finds a document citing only
 //     "43-CT/TW", and 25-NQ/TW@2008-… is not 25-NQ/TW@2013-06-03.
