@@ -97,23 +97,31 @@ type Tokenizer struct{}
 func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	ts := make(analysis.TokenStream, 0, len(input)/6+1)
 	toks := make([]analysis.Token, 0, len(input)/6+1) // one allocation for all tokens
-	for i := 0; i < len(input); {
-		r, n := decodeRune(input, i)
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		end, term, typ := scanToken(input, i)
+	eachToken(input, func(start, end int, term []byte, typ analysis.TokenType) {
 		toks = append(toks, analysis.Token{
-			Start: i, End: end, Term: term, Position: len(ts) + len(toks) + 1, Type: typ,
+			Start: start, End: end, Term: term, Position: len(ts) + len(toks) + 1, Type: typ,
 		})
 		if len(toks) == cap(toks) {
 			ts = appendTokens(ts, toks)
 			toks = make([]analysis.Token, 0, cap(toks))
 		}
+	})
+	return appendTokens(ts, toks)
+}
+
+// eachToken calls fn with each token of text: its offsets, term and
+// type (see Tokenizer).
+func eachToken(text []byte, fn func(start, end int, term []byte, typ analysis.TokenType)) {
+	for i := 0; i < len(text); {
+		r, n := decodeRune(text, i)
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		end, term, typ := scanToken(text, i)
+		fn(i, end, term, typ)
 		i = end
 	}
-	return appendTokens(ts, toks)
 }
 
 func appendTokens(ts analysis.TokenStream, toks []analysis.Token) analysis.TokenStream {

@@ -264,7 +264,7 @@ func (ta *textAnalysis) run() {
 		}
 	}
 	k := 0
-	eachToken(ta.text, func(start int, term []byte) {
+	eachToken(ta.text, func(start, _ int, term []byte, _ analysis.TokenType) {
 		if e := ta.lower(term); e != nil {
 			exact.add(e)
 		}
@@ -280,7 +280,7 @@ func (ta *textAnalysis) run() {
 			sections[kinds[k]].add(f)
 		}
 	})
-	eachToken(ta.title, func(_ int, term []byte) {
+	eachToken(ta.title, func(_, _ int, term []byte, _ analysis.TokenType) {
 		if f := ta.fold(term); len(f) > 0 {
 			folded.add(f)
 		}
@@ -320,21 +320,6 @@ func (c *termCount) add(term []byte) {
 	}
 	if c.norms {
 		tf.SetFrequency(tf.Frequency() + 1)
-	}
-}
-
-// eachToken calls fn with the start and term of each token of text (see
-// Tokenizer).
-func eachToken(text []byte, fn func(start int, term []byte)) {
-	for i := 0; i < len(text); {
-		r, n := decodeRune(text, i)
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		end, term, _ := scanToken(text, i)
-		fn(i, term)
-		i = end
 	}
 }
 
