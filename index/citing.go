@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,20 +78,23 @@ func (x *Index) citingPage(ctx context.Context, c *collection, key string, after
 	if err != nil {
 		return nil, err
 	}
-	page := &CitingPage{Total: uint64(total), Hits: []Citation{}}
+	page := &CitingPage{Total: uint64(total)}
 	hits := top.sorted()
-	for i, mt := range hits {
-		if i == limit {
-			page.Next = encodeCursor(hits[i-1])
-			break
-		}
-		st, err := c.stored(mt.id(), wantRefs)
-		if err != nil {
-			return nil, err
-		}
-		page.Hits = append(page.Hits, Citation{Hit: newHit(mt.id(), st.sum), References: matchingRefs(st.refs, key), Text: string(st.text)})
+	if len(hits) > limit {
+		page.Next = encodeCursor(hits[limit-1])
+		hits = hits[:limit]
 	}
-	return page, nil
+	// the stored values are decoded on all CPUs: a page decodes up to
+	// limit texts and their references
+	page.Hits = make([]Citation, len(hits))
+	errs := make([]error, len(hits))
+	parallel(len(hits), func(i, _ int) {
+		st, err := c.stored(hits[i].id(), wantRefs)
+		if errs[i] = err; err == nil {
+			page.Hits[i] = Citation{Hit: newHit(hits[i].id(), st.sum), References: matchingRefs(st.refs, key), Text: string(st.text)}
+		}
+	})
+	return page, errors.Join(errs...)
 }
 
 // matchingRefs returns the references of doc having the key.
