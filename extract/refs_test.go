@@ -152,6 +152,10 @@ func TestReferences(t *testing.T) {
 			"Luật: Luật Bảo vệ nguồn lợi thủy sản và bảo vệ nguồn nước@2025 cites x1\n"},
 		{"và before a new word ends a law's name", "Tuyên truyền Luật Đất đai và\ncác văn bản hướng dẫn đến người dân.",
 			"Luật: Luật Đất đai cites x1\n"},
+		{"a law by name and year is the numbered law of that name and year", "Căn cứ Luật Đầu tư công số 58/2024/QH15. Các sở thực hiện theo Luật Đầu tư công năm 2024.",
+			"58/2024/QH15 basis x2\n"},
+		{"a same-name law of another year stays its own", "Căn cứ Luật Đầu tư công số 58/2024/QH15. Dự án đã duyệt theo Luật Đầu tư công năm 2019.",
+			"58/2024/QH15 basis x1\nLuật: Luật Đầu tư công@2019 cites x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {
