@@ -446,6 +446,9 @@ func clockWord(w string) bool {
 // recurringAfter: "trước ngày 20/5 hằng năm" comes back every year.
 func (c *deadlineCtx) recurringAfter(d dateExpr) bool {
 	rest := c.text[d.end:min(len(c.text), d.end+40)]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i] // the next line's "Hằng năm, …" is another item
+	}
 	return recurring(cueText(rest))
 }
 
