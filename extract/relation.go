@@ -100,11 +100,28 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		if prev == nil && m.rel == RelCites && listedUnderBasis(text, m.start) {
 			m.rel = RelBasis // "II. Căn cứ xây dựng Đề án" / "- Luật …;"
 		}
+		if m.rel == RelContinues && asksOther(text[ss:m.start]) {
+			m.rel = RelCites // "Đề nghị Ủy ban Kiểm tra Tỉnh ủy …; tiếp tục hướng dẫn thực hiện X": the other body continues
+		}
 		if !m.nested {
 			top = m
 		}
 		prev = m
 	}
+}
+
+// asksOther reports whether a sentence opens with "Đề nghị" (after its
+// list marker): the document asks another body to act.
+func asksOther(s string) bool {
+	if typ, _, after := markerOf(s); typ != mkNone {
+		s = s[min(after, len(s)):]
+	}
+	s = strings.TrimLeft(s, " \t*_")
+	if len(s) < 8 || s[0] != 'D' && s[0] != 0xC4 { // "Đ" is C4 90
+		return false
+	}
+	_, ok := matchFold(s, 0, "de nghi ")
+	return ok
 }
 
 // markerOf is parseMarker for the words before a position, which may end
