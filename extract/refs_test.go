@@ -160,6 +160,10 @@ func TestReferences(t *testing.T) {
 			"12/2023/QĐ-UBND@2023-03-05 implements x2\n"},
 		{"continuing by this document's own bodies continues", "1. Tổ chức quán triệt, thực hiện Quyết định số 12/2023/QĐ-UBND ngày 05/3/2023.\n4. Các xã mở lớp tập huấn trong quý II/2024; tiếp tục hướng dẫn thực hiện Quyết định số 12/2023/QĐ-UBND.",
 			"12/2023/QĐ-UBND@2023-03-05 continues x2\n"},
+		{"repealing a clause amends", "Điều 2. Bãi bỏ điểm c khoản 2 Điều 7 Quyết định số 18/2021/QĐ-UBND ngày 02/4/2021 của UBND tỉnh.",
+			"18/2021/QĐ-UBND@2021-04-02 amends x1\n"},
+		{"repealing a whole decision replaces", "Điều 3. Quyết định này bãi bỏ Quyết định số 18/2021/QĐ-UBND ngày 02/4/2021.",
+			"18/2021/QĐ-UBND@2021-04-02 replaces x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

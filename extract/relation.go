@@ -354,6 +354,10 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				}
 				break
 			}
+			rel := t.rel
+			if t.pat == "bai bo" && partialRepeal(text, e) {
+				rel = RelAmends // "Bãi bỏ khoản 5 Điều 12 của Quy chế …"
+			}
 			switch t.rel {
 			case RelReviews:
 				if review < 0 || i-review > 50 {
@@ -363,7 +367,7 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				cont = i
 			}
 			if i > bestAt {
-				best, bestAt = t.rel, i
+				best, bestAt = rel, i
 			}
 			break
 		}
@@ -544,10 +548,22 @@ func amendingVerb(text string, i int) string {
 	switch {
 	case containsFold(f, "sua doi"):
 		return RelAmends
+	case containsAnyFold(f, "bai bo khoan", "bai bo diem", "bai bo dieu", "bai bo mot so"):
+		return RelAmends // repealing some clauses amends the rest
 	case containsAnyFold(f, "thay the", "bai bo"):
 		return RelReplaces
 	}
 	return ""
+}
+
+// partialWords name a part of a document: repealing one amends it.
+var partialWords = []string{"khoan", "diem", "dieu", "mot so", "cac khoan", "cac diem"}
+
+// partialRepeal: "bãi bỏ" (ending at e) is followed by a part ("khoản 5
+// Điều 12", "một số điều"), not a whole document.
+func partialRepeal(text string, e int) bool {
+	_, k := matchAny(text, skipSpaces(text, e), partialWords)
+	return k >= 0
 }
 
 // endsWithCoordinator: the gap ends with "và", "," or ";" joining this
