@@ -114,7 +114,7 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 	clause := c.clauseBefore(d.start)
 	before := lastBytes(clause, 160)
 	f := dropClockTime(cueText(dropParens(before)))
-	if endsWithAny(f, periodWords) || forecast(clause) {
+	if endsWithAny(f, periodWords) || forecast(clause) || strings.HasSuffix(f, " trong") && donePassive(f) {
 		return nil
 	}
 	if d.y == 0 && (recurring(cueText(clause)) || c.recurringAfter(d)) {
@@ -133,6 +133,9 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 		return nil
 	}
 	d = c.fillYear(d)
+	if d.prec == PrecMonth && d.m2 == d.m && d.y2 == d.y && d.y != 0 && strings.HasSuffix(f, "truoc") {
+		d = dayBeforeMonth(d) // "trước tháng 02/2020": by 31 January
+	}
 	if d.y == 0 || c.past(d, endsWithAny(f, strongCues) && !strings.Contains(f, "da hoan thanh")) {
 		return nil
 	}
@@ -443,9 +446,31 @@ func clockWord(w string) bool {
 	return i > 0 && i <= 2 && isNumber(w[:i]) && (i == len(w)-1 || isNumber(w[i+1:]))
 }
 
+// donePassive: "các khoản đã được bố trí một lần trong" — what was done
+// in a period is reported, not asked: "đã được" at most five words before
+// the final "trong".
+func donePassive(f string) bool {
+	f = f[max(0, len(f)-64):] // five words and "trong" fit
+	i := strings.Index(f, "da duoc ")
+	return i >= 0 && (i == 0 || f[i-1] == ' ') && strings.Count(f[i+len("da duoc "):], " ") <= 5
+}
+
+// dayBeforeMonth turns month d into the last day before it: "trước tháng
+// 02/2020" is by 31/01/2020.
+func dayBeforeMonth(d dateExpr) dateExpr {
+	last := time.Date(d.y, time.Month(d.m), 0, 0, 0, 0, 0, time.UTC)
+	d.y, d.m, d.d = last.Year(), int(last.Month()), last.Day()
+	d.y2, d.m2, d.d2 = d.y, d.m, d.d
+	d.prec = PrecDay
+	return d
+}
+
 // recurringAfter: "trước ngày 20/5 hằng năm" comes back every year.
 func (c *deadlineCtx) recurringAfter(d dateExpr) bool {
 	rest := c.text[d.end:min(len(c.text), d.end+40)]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i] // the next line's "Hằng năm, …" is another item
+	}
 	return recurring(cueText(rest))
 }
 

@@ -54,8 +54,8 @@ func continues(prev, next string, blanks int) bool {
 		return false
 	}
 	n := utf8.RuneCountInString(prev)
-	if blanks == 0 && n >= 45 && dangling(prev) {
-		return true // "… hoàn thành trong quý" / "III-2022."
+	if blanks == 0 && n >= 45 && dangling(prev) && !strongOpener(next) {
+		return true // "… hoàn thành trong quý" / "III-2022."; not "… 03 năm" / "Thực hiện …"
 	}
 	prevCaps := isUpperLine(prev)
 	if prevCaps && !isUpperLine(next) {

@@ -146,6 +146,7 @@ func resolve(text string, ms []*mention, ownKey string) ([]*refGroup, []Diagnost
 		best.add(m)
 	}
 	groups = bindYearless(groups)
+	groups = bindNamedLaws(text, groups)
 	diags := bindShortForms(text, ms, &groups, ownKey)
 	return groups, diags
 }
@@ -171,6 +172,69 @@ func bindYearless(groups []*refGroup) []*refGroup {
 		return groups
 	}
 	return slices.DeleteFunc(groups, func(g *refGroup) bool { return slices.Contains(merged, g) })
+}
+
+// bindNamedLaws merges a law cited by name and year ("Luật Ngân sách nhà
+// nước năm 2015") into the one law cited with a number of that year and
+// written with that name ("Luật Ngân sách nhà nước số 83/2015/QH13"). A
+// same-name law of another year stays its own document.
+func bindNamedLaws(text string, groups []*refGroup) []*refGroup {
+	var merged []*refGroup
+	for _, g := range groups {
+		if g.symbol != "" || g.name == "" || len(g.mentions) == 0 {
+			continue
+		}
+		y := g.mentions[0].lawYear()
+		if y == 0 {
+			continue
+		}
+		t := namedLawTarget(text, groups, g, y)
+		if t == nil {
+			continue
+		}
+		for _, m := range g.mentions {
+			t.add(m)
+		}
+		sort.Slice(t.mentions, func(i, j int) bool { return t.mentions[i].start < t.mentions[j].start })
+		merged = append(merged, g)
+	}
+	if merged == nil {
+		return groups
+	}
+	return slices.DeleteFunc(groups, func(g *refGroup) bool { return slices.Contains(merged, g) })
+}
+
+// namedLawTarget finds the numbered law of year y that group g names by
+// name (see bindNamedLaws), or nil.
+func namedLawTarget(text string, groups []*refGroup, g *refGroup, y int) *refGroup {
+	for _, m := range g.mentions {
+		if m.lawYear() != y {
+			return nil
+		}
+	}
+	var found *refGroup
+	for _, t := range groups {
+		if t.symbol == "" || t.kind != g.kind || len(t.mentions) == 0 {
+			continue
+		}
+		m := t.mentions[0]
+		e := m.start + len(g.name)
+		if m.year != y || e > m.sym.start || !namedBefore(text[e:m.sym.start]) || foldString(text[m.start:e]) != foldString(g.name) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = t
+	}
+	return found
+}
+
+// namedBefore reports whether s, between a law's name and its number, is
+// only " số" (with a colon or spaces).
+func namedBefore(s string) bool {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	return s == "số"
 }
 
 // yearlessTarget finds the document a year-less state symbol names (see

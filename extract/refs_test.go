@@ -152,6 +152,18 @@ func TestReferences(t *testing.T) {
 			"Luật: Luật Bảo vệ nguồn lợi thủy sản và bảo vệ nguồn nước@2025 cites x1\n"},
 		{"và before a new word ends a law's name", "Tuyên truyền Luật Đất đai và\ncác văn bản hướng dẫn đến người dân.",
 			"Luật: Luật Đất đai cites x1\n"},
+		{"a law by name and year is the numbered law of that name and year", "Căn cứ Luật Đầu tư công số 58/2024/QH15. Các sở thực hiện theo Luật Đầu tư công năm 2024.",
+			"58/2024/QH15 basis x2\n"},
+		{"a same-name law of another year stays its own", "Căn cứ Luật Đầu tư công số 58/2024/QH15. Dự án đã duyệt theo Luật Đầu tư công năm 2019.",
+			"58/2024/QH15 basis x1\nLuật: Luật Đầu tư công@2019 cites x1\n"},
+		{"continuing asked of another body does not make this document continue", "1. Tổ chức quán triệt, thực hiện Quyết định số 12/2023/QĐ-UBND ngày 05/3/2023.\n4. Đề nghị Sở Tư pháp mở lớp tập huấn trong quý II/2024; tiếp tục hướng dẫn thực hiện Quyết định số 12/2023/QĐ-UBND.",
+			"12/2023/QĐ-UBND@2023-03-05 implements x2\n"},
+		{"continuing by this document's own bodies continues", "1. Tổ chức quán triệt, thực hiện Quyết định số 12/2023/QĐ-UBND ngày 05/3/2023.\n4. Các xã mở lớp tập huấn trong quý II/2024; tiếp tục hướng dẫn thực hiện Quyết định số 12/2023/QĐ-UBND.",
+			"12/2023/QĐ-UBND@2023-03-05 continues x2\n"},
+		{"repealing a clause amends", "Điều 2. Bãi bỏ điểm c khoản 2 Điều 7 Quyết định số 18/2021/QĐ-UBND ngày 02/4/2021 của UBND tỉnh.",
+			"18/2021/QĐ-UBND@2021-04-02 amends x1\n"},
+		{"repealing a whole decision replaces", "Điều 3. Quyết định này bãi bỏ Quyết định số 18/2021/QĐ-UBND ngày 02/4/2021.",
+			"18/2021/QĐ-UBND@2021-04-02 replaces x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

@@ -100,11 +100,28 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		if prev == nil && m.rel == RelCites && listedUnderBasis(text, m.start) {
 			m.rel = RelBasis // "II. Căn cứ xây dựng Đề án" / "- Luật …;"
 		}
+		if m.rel == RelContinues && asksOther(text[ss:m.start]) {
+			m.rel = RelCites // "Đề nghị Ủy ban Kiểm tra Tỉnh ủy …; tiếp tục hướng dẫn thực hiện X": the other body continues
+		}
 		if !m.nested {
 			top = m
 		}
 		prev = m
 	}
+}
+
+// asksOther reports whether a sentence opens with "Đề nghị" (after its
+// list marker): the document asks another body to act.
+func asksOther(s string) bool {
+	if typ, _, after := markerOf(s); typ != mkNone {
+		s = s[min(after, len(s)):]
+	}
+	s = strings.TrimLeft(s, " \t*_")
+	if len(s) < 8 || s[0] != 'D' && s[0] != 0xC4 { // "Đ" is C4 90
+		return false
+	}
+	_, ok := matchFold(s, 0, "de nghi ")
+	return ok
 }
 
 // markerOf is parseMarker for the words before a position, which may end
@@ -337,6 +354,10 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				}
 				break
 			}
+			rel := t.rel
+			if t.pat == "bai bo" && partialRepeal(text, e) {
+				rel = RelAmends // "Bãi bỏ khoản 5 Điều 12 của Quy chế …"
+			}
 			switch t.rel {
 			case RelReviews:
 				if review < 0 || i-review > 50 {
@@ -346,7 +367,7 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				cont = i
 			}
 			if i > bestAt {
-				best, bestAt = t.rel, i
+				best, bestAt = rel, i
 			}
 			break
 		}
@@ -527,10 +548,22 @@ func amendingVerb(text string, i int) string {
 	switch {
 	case containsFold(f, "sua doi"):
 		return RelAmends
+	case containsAnyFold(f, "bai bo khoan", "bai bo diem", "bai bo dieu", "bai bo mot so"):
+		return RelAmends // repealing some clauses amends the rest
 	case containsAnyFold(f, "thay the", "bai bo"):
 		return RelReplaces
 	}
 	return ""
+}
+
+// partialWords name a part of a document: repealing one amends it.
+var partialWords = []string{"khoan", "diem", "dieu", "mot so", "cac khoan", "cac diem"}
+
+// partialRepeal: "bãi bỏ" (ending at e) is followed by a part ("khoản 5
+// Điều 12", "một số điều"), not a whole document.
+func partialRepeal(text string, e int) bool {
+	_, k := matchAny(text, skipSpaces(text, e), partialWords)
+	return k >= 0
 }
 
 // endsWithCoordinator: the gap ends with "và", "," or ";" joining this

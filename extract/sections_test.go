@@ -47,6 +47,8 @@ func TestSections(t *testing.T) {
 		{"markdown heading marks", "## I. MỤC TIÊU\n1. Nâng cao nhận thức\n## II. GIẢI PHÁP\n",
 			"I|MỤC TIÊU|other\n  1|Nâng cao nhận thức|other\nII|GIẢI PHÁP|content\n"},
 		{"a hash without a space is no heading mark", "#I. Ghi chú\n", ""},
+		{"a heading ending in a dangling word, then a Căn cứ paragraph", "2. Về kế hoạch đầu tư công trung hạn 05 năm\nCăn cứ Luật Đầu tư công, các sở lập kế hoạch.\n3. Tổ chức thực hiện\n",
+			"2|Về kế hoạch đầu tư công trung hạn 05 năm|other\n3|Tổ chức thực hiện|organization\n"},
 		{"table rows are not sections", "I\tVề tổ chức\t\n1.\tTổ chức quán triệt\t\n", ""},
 	}
 	for _, tt := range tests {
@@ -71,6 +73,24 @@ func TestDanglingTerm(t *testing.T) {
 	for _, tt := range tests {
 		if got := dangling(tt.prev); got != tt.want {
 			t.Errorf("dangling(%q) = %v, want %v", tt.prev, got, tt.want)
+		}
+	}
+}
+
+// TestContinuesAfterDangling: a line cut after a dangling word joins the
+// next one, unless that one opens a paragraph of its own ("Thực hiện …").
+func TestContinuesAfterDangling(t *testing.T) {
+	tests := []struct {
+		prev, next string
+		want       bool
+	}{
+		{"Các phòng, ban chuyên môn hoàn thành báo cáo kết quả trước ngày", "15/12/2024.", true},
+		{"3. Về kế hoạch tài chính - ngân sách nhà nước 03 năm", "Thực hiện Điều 43 Luật Ngân sách nhà nước năm 2015, các Bộ lập kế hoạch.", false},
+		{"2. Về kế hoạch đầu tư công trung hạn của các xã giai đoạn 05 năm", "Căn cứ Luật Đầu tư công, các sở lập kế hoạch.", false},
+	}
+	for _, tt := range tests {
+		if got := continues(tt.prev, tt.next, 0); got != tt.want {
+			t.Errorf("continues(%q, %q) = %v, want %v", tt.prev, tt.next, got, tt.want)
 		}
 	}
 }
