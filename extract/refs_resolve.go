@@ -156,9 +156,15 @@ func resolve(text string, ms []*mention, ownKey string) ([]*refGroup, []Diagnost
 // that code ("14/1998/CT-TTg"). With no such document, or two, it stays a
 // document of its own.
 func bindYearless(groups []*refGroup) []*refGroup {
+	return mergeGroups(groups, func(g *refGroup) *refGroup { return yearlessTarget(groups, g) })
+}
+
+// mergeGroups moves the mentions of each group into the group target
+// returns for it (when not nil) and drops the groups so emptied.
+func mergeGroups(groups []*refGroup, target func(g *refGroup) *refGroup) []*refGroup {
 	var merged []*refGroup
 	for _, g := range groups {
-		t := yearlessTarget(groups, g)
+		t := target(g)
 		if t == nil {
 			continue
 		}
@@ -179,29 +185,15 @@ func bindYearless(groups []*refGroup) []*refGroup {
 // written with that name ("Luật Ngân sách nhà nước số 83/2015/QH13"). A
 // same-name law of another year stays its own document.
 func bindNamedLaws(text string, groups []*refGroup) []*refGroup {
-	var merged []*refGroup
-	for _, g := range groups {
+	return mergeGroups(groups, func(g *refGroup) *refGroup {
 		if g.symbol != "" || g.name == "" || len(g.mentions) == 0 {
-			continue
+			return nil
 		}
-		y := g.mentions[0].lawYear()
-		if y == 0 {
-			continue
+		if y := g.mentions[0].lawYear(); y != 0 {
+			return namedLawTarget(text, groups, g, y)
 		}
-		t := namedLawTarget(text, groups, g, y)
-		if t == nil {
-			continue
-		}
-		for _, m := range g.mentions {
-			t.add(m)
-		}
-		sort.Slice(t.mentions, func(i, j int) bool { return t.mentions[i].start < t.mentions[j].start })
-		merged = append(merged, g)
-	}
-	if merged == nil {
-		return groups
-	}
-	return slices.DeleteFunc(groups, func(g *refGroup) bool { return slices.Contains(merged, g) })
+		return nil
+	})
 }
 
 // namedLawTarget finds the numbered law of year y that group g names by
