@@ -15,7 +15,19 @@ type cell struct {
 // isTableRow reports whether a line is a table row: tab-separated cells,
 // or a markdown pipe row ("| 1 | Ban hành đề cương | Tháng 6/2024 |").
 func isTableRow(s string) bool {
-	return strings.ContainsRune(s, '\t') || isPipeRow(s)
+	if isPipeRow(s) {
+		return true
+	}
+	i := strings.IndexByte(s, '\t')
+	return i >= 0 && !tabbedListItem(s, i)
+}
+
+// tabbedListItem: the only tab of a line (the first at i) follows its list
+// marker, as a .docx copy writes a numbered paragraph ("1.\tCông tác
+// tuyên truyền …"): a list item, not a table row.
+func tabbedListItem(s string, i int) bool {
+	typ, _, end := parseMarker(s)
+	return typ != mkNone && end > i && !strings.ContainsRune(s[end:], '\t')
 }
 
 func isPipeRow(s string) bool {
