@@ -36,6 +36,9 @@ var knownMisses = map[string]string{
 	"kh-hoi-nguoi-cao-tuoi-thai-binh-thang-hanh-dong-markdown-2024":   "a markdown pipe-table row holds both the Nơi nhận and the signature, split by <br>",
 	"hd-ban-to-chuc-tinh-uy-yen-bai-dai-hoi-dang-bo-co-so-pdf-2019":   "a PDF copy interleaved the signature with the Nơi nhận lines",
 	"qd-ubnd-huyen-dien-chau-ke-hoach-nong-thon-moi-phu-luc-pdf-2023": "a PDF copy merged the signature column into the Nơi nhận lines",
+	"ctr-hoi-chu-thap-do-tinh-thanh-hoa-cong-tac-nam-2005-docx-2005":  "a .docx copy puts the Nơi nhận and the signature side by side, tab-separated",
+	"cv-cuc-thue-hai-duong-gia-han-nop-thue-nd41-pdf-2020":            "a PDF copy interleaved the signature with the Nơi nhận lines",
+	"kh-doan-dbqh-tinh-quang-nam-giam-sat-quy-hoach-markdown-2018":    "a markdown pipe-table row holds both the Nơi nhận and the signature",
 }
 
 // TestSignatureAndRecipients checks the closing part of every test
