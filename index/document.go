@@ -255,42 +255,126 @@ type textAnalysis struct {
 
 func (ta *textAnalysis) run() {
 	ta.buf = make([]byte, 0, len(ta.text)/2)
-	exact, folded := newTermCount(fieldExact), newTermCount(fieldFolded)
-	sections := make([]*termCount, len(searchableKinds))
+	tc := newTextCount(ta)
 	kinds := make([]int, len(ta.segs)) // index in searchableKinds, or -1
 	for i, sg := range ta.segs {
-		if kinds[i] = slices.Index(searchableKinds, sg.kind); kinds[i] >= 0 && sections[kinds[i]] == nil {
-			sections[kinds[i]] = newTermCount(sectionField(sg.kind))
-		}
+		kinds[i] = slices.Index(searchableKinds, sg.kind)
 	}
 	k := 0
 	eachToken(ta.text, func(start, _ int, term []byte, _ analysis.TokenType) {
-		if e := ta.lower(term); e != nil {
-			exact.add(e)
+		e := tc.entry(term)
+		if e.exact != nil {
+			tc.exact.count(e.exact)
 		}
-		f := ta.fold(term)
-		if len(f) == 0 {
+		if e.folded == nil {
 			return
 		}
-		folded.add(f)
+		tc.folded.count(e.folded.tf)
 		for k < len(ta.segs) && ta.segs[k].end <= start {
 			k++
 		}
 		if k < len(ta.segs) && kinds[k] >= 0 {
-			sections[kinds[k]].add(f)
+			tc.section(e.folded, kinds[k])
 		}
 	})
 	eachToken(ta.title, func(_, _ int, term []byte, _ analysis.TokenType) {
-		if f := ta.fold(term); len(f) > 0 {
-			folded.add(f)
+		if f := ta.fold(term); len(f) > 0 { // the title has no exact terms
+			tc.folded.count(tc.foldedTerm(f).tf)
 		}
 	})
 	ta.freqs, ta.lens = map[string]bindex.TokenFrequencies{}, map[string]int{}
-	for _, c := range append(sections, exact, folded) {
+	for _, c := range append(tc.sections, tc.exact, tc.folded) {
 		if c != nil && c.n > 0 {
 			ta.freqs[c.field], ta.lens[c.field] = c.freqs, c.n
 		}
 	}
+}
+
+// textCount counts the terms of the text fields. Each written token is
+// lowered and folded once (entry); its later occurrences cost one map
+// lookup, as do the fields' counts (through the pointers of the entry).
+type textCount struct {
+	ta            *textAnalysis
+	written       map[string]*writtenTerm
+	byFold        map[string]*foldedTerm
+	exact, folded *termCount
+	sections      []*termCount // by index in searchableKinds
+	writtenFree   []writtenTerm
+	foldedFree    []foldedTerm
+}
+
+// writtenTerm is a token as written: its terms in the exact field (nil
+// when plain) and in the folded fields (nil when it folds to nothing).
+type writtenTerm struct {
+	exact  *bindex.TokenFreq
+	folded *foldedTerm
+}
+
+// foldedTerm is a folded term: its entry in the folded field and in each
+// section field (made on its first occurrence there).
+type foldedTerm struct {
+	tf      *bindex.TokenFreq
+	section []*bindex.TokenFreq
+}
+
+func newTextCount(ta *textAnalysis) *textCount {
+	n := len(ta.text)/termsPerByte + 16 // distinct terms, about
+	return &textCount{
+		ta: ta, written: make(map[string]*writtenTerm, n), byFold: make(map[string]*foldedTerm, n),
+		exact: newTermCount(fieldExact, n), folded: newTermCount(fieldFolded, n),
+		sections: make([]*termCount, len(searchableKinds)),
+	}
+}
+
+// entry returns the entry of a written token, making it on its first
+// occurrence.
+func (tc *textCount) entry(term []byte) *writtenTerm {
+	if e := tc.written[string(term)]; e != nil {
+		return e
+	}
+	if len(tc.writtenFree) == 0 {
+		tc.writtenFree = make([]writtenTerm, 256)
+	}
+	e := &tc.writtenFree[0]
+	tc.writtenFree = tc.writtenFree[1:]
+	if x := tc.ta.lower(term); x != nil {
+		e.exact = tc.exact.term(x)
+	}
+	if f := tc.ta.fold(term); len(f) > 0 {
+		e.folded = tc.foldedTerm(f)
+	}
+	tc.written[string(term)] = e
+	return e
+}
+
+func (tc *textCount) foldedTerm(f []byte) *foldedTerm {
+	if ft := tc.byFold[string(f)]; ft != nil {
+		return ft
+	}
+	if len(tc.foldedFree) == 0 {
+		tc.foldedFree = make([]foldedTerm, 256)
+	}
+	ft := &tc.foldedFree[0]
+	tc.foldedFree = tc.foldedFree[1:]
+	ft.tf = tc.folded.term(f)
+	tc.byFold[string(f)] = ft
+	return ft
+}
+
+// section counts a folded term in the section field of kind k.
+func (tc *textCount) section(ft *foldedTerm, k int) {
+	c := tc.sections[k]
+	if c == nil {
+		c = newTermCount(sectionField(searchableKinds[k]), len(tc.byFold))
+		tc.sections[k] = c
+	}
+	if ft.section == nil {
+		ft.section = make([]*bindex.TokenFreq, len(searchableKinds))
+	}
+	if ft.section[k] == nil {
+		ft.section[k] = c.term(ft.tf.Term)
+	}
+	c.count(ft.section[k])
 }
 
 // termCount counts the terms of one field: their frequencies only in
@@ -303,21 +387,33 @@ type termCount struct {
 	free  []bindex.TokenFreq // allocated in blocks
 }
 
-func newTermCount(field string) *termCount {
-	return &termCount{field: field, norms: !fieldSpecs[field].opt.SkipFreqNorm(), freqs: bindex.TokenFrequencies{}}
+// termsPerByte: a text of n bytes has about n/termsPerByte distinct
+// terms (plans of 4–40 KB: n/28 to n/60), so maps made with
+// that size rarely grow.
+const termsPerByte = 24
+
+func newTermCount(field string, size int) *termCount {
+	return &termCount{field: field, norms: !fieldSpecs[field].opt.SkipFreqNorm(), freqs: make(bindex.TokenFrequencies, size)}
 }
 
-func (c *termCount) add(term []byte) {
-	c.n++
-	tf := c.freqs[string(term)]
-	if tf == nil {
-		if len(c.free) == 0 {
-			c.free = make([]bindex.TokenFreq, 256)
-		}
-		tf, c.free = &c.free[0], c.free[1:]
-		tf.Term = term
-		c.freqs[string(term)] = tf
+// term returns the entry of a term, new (count 0) when it is not there.
+func (c *termCount) term(term []byte) *bindex.TokenFreq {
+	if tf := c.freqs[string(term)]; tf != nil {
+		return tf
 	}
+	if len(c.free) == 0 {
+		c.free = make([]bindex.TokenFreq, 256)
+	}
+	tf := &c.free[0]
+	c.free = c.free[1:]
+	tf.Term = term
+	c.freqs[string(term)] = tf
+	return tf
+}
+
+// count counts one occurrence of the term of tf.
+func (c *termCount) count(tf *bindex.TokenFreq) {
+	c.n++
 	if c.norms {
 		tf.SetFrequency(tf.Frequency() + 1)
 	}
