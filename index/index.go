@@ -7,7 +7,7 @@
 //     that Extract returns. The same text always gets the same id, and
 //     putting it again replaces the stored document.
 //   - The original text and the extraction (JSON of extract.Document) are
-//     stored (zstd) and served back unchanged by Get. They are stored with
+//     stored (S2) and served back unchanged by Get. They are stored with
 //     a hit summary (kind, symbol, title, issuer, date, cited ids, the
 //     spans of searchable section kinds) in front, so that hits, phrase
 //     checks, section-limited searches and citing pages never decode the
@@ -201,7 +201,7 @@ func Open(dir string) (*Index, error) {
 
 // schemaVersion changes whenever the fields or their analysis change: an
 // index of another version must be rebuilt.
-const schemaVersion = "vanban-index-4"
+const schemaVersion = "vanban-index-5"
 
 var schemaKey = []byte("schema")
 
