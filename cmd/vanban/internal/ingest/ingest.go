@@ -13,7 +13,9 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -66,6 +68,24 @@ type result struct {
 	err  error
 }
 
+// bulkGCPercent is the garbage collector's target during a run: a bulk
+// ingest allocates fast and keeps little, and at the default (100) the
+// collector takes about a sixth of the instructions of extract+index.
+// Callgrind, 500 generated plans: 9.85G instructions at 100, 8.99G at
+// 200, 8.44G at 400; `vanban bench` at 4,000 plans peaks at ~0.7 GB
+// resident at 100 and ~1.4 GB at 400 (plain bleve: ~1.2 GB).
+const bulkGCPercent = 200
+
+// bulkGC sets the collector's target for a run unless GOGC is set, and
+// returns the function that restores it.
+func bulkGC() func() {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(bulkGCPercent)
+	return func() { debug.SetGCPercent(prev) }
+}
+
 // Run reads, extracts and indexes the sources.
 func Run(ctx context.Context, idx *index.Index, srcs []Source, opt Options) (Stats, error) {
 	if opt.BatchSize <= 0 {
@@ -77,6 +97,7 @@ func Run(ctx context.Context, idx *index.Index, srcs []Source, opt Options) (Sta
 	if opt.Extract == nil {
 		opt.Extract = func(raw []byte, _ string) (*extract.Document, string, error) { return extract.Extract(raw) }
 	}
+	defer bulkGC()()
 	start := time.Now()
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
