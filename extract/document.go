@@ -1,6 +1,9 @@
 package extract
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // Span is a half-open byte range [start, end) into the normalised text
 // (the text that Normalize returns and `vanban extract --text` prints).
@@ -11,12 +14,72 @@ type Span [2]int
 // explicit.
 type Str string
 
-// MarshalJSON writes the empty Str as null.
+// MarshalJSON writes the empty Str as null, else as json.Marshal writes
+// the string (quoted without reflection: the output of a document has
+// hundreds of them; TestStrMarshalJSON compares).
 func (s Str) MarshalJSON() ([]byte, error) {
 	if s == "" {
 		return []byte("null"), nil
 	}
-	return json.Marshal(string(s))
+	return appendJSONString(make([]byte, 0, len(s)+2), string(s)), nil
+}
+
+// appendJSONString appends s quoted as encoding/json quotes strings:
+// short escapes for \b \f \n \r \t, \u00XX for other control bytes,
+// <, > and & escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if (r != utf8.RuneError || n != 1) && r != '\u2028' && r != '\u2029' {
+				i += n
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			if r == utf8.RuneError {
+				dst = append(dst, `\ufffd`...)
+			} else {
+				dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			}
+			i += n
+			start = i
+			continue
+		}
+		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			i++
+			continue
+		}
+		dst = appendEscape(append(dst, s[start:i]...), c)
+		i++
+		start = i
+	}
+	return append(append(dst, s[start:]...), '"')
+}
+
+// appendEscape appends the escape of an ASCII byte that JSON strings
+// escape.
+func appendEscape(dst []byte, c byte) []byte {
+	const hex = "0123456789abcdef"
+	switch c {
+	case '"', '\\':
+		return append(dst, '\\', c)
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	default:
+		return append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+	}
 }
 
 // UnmarshalJSON reads null as the empty Str.
