@@ -115,6 +115,12 @@ func isPageNumber(l string) bool {
 	if c := firstPastDashes(l); c < 0x80 && !isDigit(c) && c|0x20 != 't' {
 		return false // neither a number nor "Trang" opens it: a line of prose
 	}
+	if l == "" {
+		return false
+	}
+	if c := l[len(l)-1]; c < 0x80 && c > ' ' && c != '-' && !isDigit(c) {
+		return false // it ends in neither a number nor what trimming drops: prose ("Tăng cường …;")
+	}
 	t := strings.Trim(l, " -–")
 	if e, ok := matchFold(t, 0, "trang"); ok {
 		t = strings.TrimSpace(t[e:])
