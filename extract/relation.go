@@ -695,12 +695,24 @@ func sameSentence(text string, a, b int) bool {
 // a heading, a blank line or a new opener ("Căn cứ", "Thực hiện", "Xét")
 // ends it.
 func listWrap(text string, nl int) bool {
+	if k := skipBackSpaces(text, nl); k == 0 || text[k-1] != ';' {
+		return false // prev ends in no ";": what the line ends in is all that tells, with no sentence search
+	}
 	prev := strings.TrimRight(text[sentenceStart(text, nl):nl], " ")
 	next := text[nl+1:]
 	if e := strings.IndexByte(next, '\n'); e >= 0 {
 		next = next[:e]
 	}
 	return strings.HasSuffix(prev, ";") && next != "" && !startsBlock(next) && !strongOpener(next) && !strings.HasPrefix(prev, "-") && !strings.HasPrefix(prev, "+")
+}
+
+// skipBackSpaces returns the offset just after the last byte before i
+// that is not a space.
+func skipBackSpaces(s string, i int) int {
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	return i
 }
 
 func hasSentenceEnd(seg string) bool {
