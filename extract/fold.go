@@ -335,14 +335,38 @@ func foldString(s string) string {
 	if len(s) > len(buf) {
 		b = make([]byte, 0, len(s))
 	}
-	for _, r := range s {
-		f := foldRune(r)
-		if f == 0 {
+	return string(appendFold(b, s, len(s)*utf8.UTFMax))
+}
+
+// appendFold appends the fold of s to b, rune by rune, while b holds at
+// most max bytes (so up to max+4 in the end). The letters are decoded
+// inline: a range loop calls the runtime for each one that is not ASCII.
+func appendFold(b []byte, s string, max int) []byte {
+	for i := 0; i < len(s) && len(b) <= max; {
+		c := s[i]
+		if c < 0x80 {
+			if c != 0 { // NUL folds to 0, dropped like a mark
+				b = append(b, lowerASCII[c])
+			}
+			i++
 			continue
 		}
-		b = utf8.AppendRune(b, f)
+		var r rune
+		var n int
+		switch { // decodeVi, inline
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if f := foldRune(r); f != 0 {
+			b = utf8.AppendRune(b, f)
+		}
+		i += n
 	}
-	return string(b)
+	return b
 }
 
 // skipSpaces returns the offset of the first non-space byte at or after i.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -198,17 +197,9 @@ func nthWordEnd(s string, n int) int {
 // sectionKind classifies a section by its title.
 func sectionKind(title string) string {
 	var buf [160]byte
-	f := buf[:0]
-	for _, r := range title { // fold once into a stack buffer
-		if len(f) > len(buf)-4 {
-			break
-		}
-		if c := foldRune(r); c != 0 {
-			f = utf8.AppendRune(f, c)
-		}
-	}
-	starts := func(p string) bool { return bytes.HasPrefix(f, []byte(p)) }
-	has := func(p string) bool { return bytes.Contains(f, []byte(p)) }
+	f := string(appendFold(buf[:0], title, len(buf)-4)) // folded once
+	starts := func(p string) bool { return strings.HasPrefix(f, p) }
+	has := func(p string) bool { return strings.Contains(f, p) }
 	switch {
 	case has("muc dich"):
 		return SectionPurpose
