@@ -115,10 +115,10 @@ func termAdjective(l string) bool {
 // hard wrap put at the start of a line, followed by a lower-case word,
 // after a long line that does not end a sentence.
 func wrappedDash(prev, next string) bool {
-	if !strings.HasPrefix(next, "- ") || utf8.RuneCountInString(prev) < 60 {
+	if !strings.HasPrefix(next, "- ") || !isLowerRune(firstRune(next[2:])) { // before counting prev's runes
 		return false
 	}
-	return isLowerRune(firstRune(next[2:]))
+	return utf8.RuneCountInString(prev) >= 60
 }
 
 // endsSentence reports whether a line ends with sentence punctuation.

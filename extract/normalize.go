@@ -565,7 +565,18 @@ func lastRune(s string) rune {
 // at least two letters.
 func isUpperLine(s string) bool {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		switch c := s[i]; { // decodeVi, inline: a range loop calls the runtime for each letter that is not ASCII
+		case c < 0x80:
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if isLetterRune(r) {
 			if isLowerRune(r) {
 				return false
