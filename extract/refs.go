@@ -291,7 +291,7 @@ func readIssuerName(text string, i int) (string, int) {
 		if issuerStopIndex.at(text, i) {
 			break
 		}
-		if k, _ := matchKind(text, i); k != nil && words > 0 {
+		if words > 0 && kindAt(text, i) {
 			break
 		}
 		if words == 0 && !isUpperRune(firstRune(text[i:])) || isDigit(text[i]) {
@@ -307,6 +307,12 @@ func readIssuerName(text string, i int) (string, int) {
 		end = i
 	}
 	return strings.TrimSpace(text[start:end]), end
+}
+
+// kindAt reports whether a kind name starts at text[i].
+func kindAt(text string, i int) bool {
+	k, _ := matchKind(text, i)
+	return k != nil
 }
 
 // readTerm reads "(khóa XI)", "khóa XI", "Khoá X" and returns "XI".

@@ -116,7 +116,11 @@ func responsibleFor(text string, pos, end, itemStart int) string {
 			return r
 		}
 	}
-	for _, scope := range []string{text[cs:pos], text[ss:pos], text[itemStart:pos]} {
+	for k, from := range []int{cs, ss, itemStart} {
+		if k > 0 && (from == cs || from == ss && k == 2) {
+			continue // the same words as a scope read above, which named nobody
+		}
+		scope := text[from:pos]
 		if r := assigned(scope); r != "" {
 			return r
 		}
