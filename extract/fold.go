@@ -300,21 +300,24 @@ func containsAnyFold(s string, pats ...string) bool {
 	inWord := false
 	for i := 0; i < len(s); {
 		c := s[i]
-		r, n := rune(c), 1
+		var f byte // foldBytes of the rune: whether it is in a word, and its fold when ASCII
+		n := 1
 		switch { // decodeVi, inline
 		case c < 0x80:
+			f = foldBytes[c]
 		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			f, n = foldBytes[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
 		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			f, n = foldBytes[0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)], 3
 		default:
-			r, n = decodeVi(s, i)
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			f = foldByteOf(r)
 		}
-		w := isWordChar(r)
-		if w && !inWord {
-			f := foldRune(r)
+		w := f != fbNone
+		if w && !inWord && f > fbWide { // a word starts with a letter or digit that folds to ASCII: a pattern may match
 			for _, pat := range pats {
-				if f != rune(pat[0]) {
+				if f != pat[0] {
 					continue
 				}
 				if _, ok := matchFold(s, i, pat); ok {
@@ -498,6 +501,21 @@ var foldBytes = func() (t [foldLimit]byte) {
 	}
 	return
 }()
+
+// foldByteOf is foldBytes for any rune, with the ASCII fold of a word
+// rune past foldLimit (the Kelvin sign folds to 'k').
+func foldByteOf(r rune) byte {
+	switch {
+	case uint32(r) < foldLimit:
+		return foldBytes[r]
+	case !isWordCharSlow(r):
+		return fbNone
+	}
+	if f := foldRune(r); f > rune(fbWide) && f < 0x80 {
+		return byte(f)
+	}
+	return fbRune
+}
 
 // foldByteWide returns what foldBytes says of the rune at s[i], which
 // is not ASCII, and its size.

@@ -421,7 +421,11 @@ func implementsVia(text string, i, e, to int) bool {
 	if assessedUse(text, i) {
 		return false // "Việc thực hiện Luật … cơ bản bảo đảm …": a statement about it
 	}
-	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
+	win := text[runeStartAfter(text, i-16):i]
+	if !cueEndsWith(win, "nam") && !cueEndsWith(win, "voi") && !cueEndsWith(win, "viec") {
+		return !buildsOnPast(text, i) // neither yearsOf nor the last test below can hold: no need to fold
+	}
+	pre := " " + cueText(win)
 	if yearsOf(pre) {
 		f := text[max(sentenceStart(text, i), i-400):i]
 		return containsAnyFold(f, "tong ket", "so ket") // else a past account
@@ -436,7 +440,11 @@ func implementsVia(text string, i, e, to int) bool {
 // kết quả", so the document's implementation is past and its results
 // are built on. "báo cáo kết quả thực hiện X" still implements X.
 func buildsOnPast(text string, i int) bool {
-	pre := " " + cueText(text[runeStartAfter(text, i-40):i])
+	win := text[runeStartAfter(text, i-40):i]
+	if !cueEndsWith(win, "qua") {
+		return false // no "… kết quả" before the verb: no need to fold
+	}
+	pre := " " + cueText(win)
 	return strings.HasSuffix(pre, " ke thua ket qua") || strings.HasSuffix(pre, " phat huy ket qua")
 }
 

@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// containsAnyFoldRef is containsAnyFold as first written (decode, then
+// isWordChar and foldRune), the reference the table-driven one must
+// agree with.
+func containsAnyFoldRef(s string, pats ...string) bool {
+	inWord := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		w := isWordChar(r)
+		if w && !inWord {
+			f := foldRune(r)
+			for _, pat := range pats {
+				if f != rune(pat[0]) {
+					continue
+				}
+				if _, ok := matchFold(s, i, pat); ok {
+					return true
+				}
+			}
+		}
+		inWord = w
+		i += n
+	}
+	return false
+}
+
+// foldStringRef is foldString as first written, with a range loop.
+func foldStringRef(s string) string {
+	var b []byte
+	for _, r := range s {
+		if f := foldRune(r); f != 0 {
+			b = utf8.AppendRune(b, f)
+		}
+	}
+	return string(b)
+}
+
+// randomViet strings mix ASCII, Vietnamese letters, combining marks,
+// odd letters (the Kelvin sign folds to 'k') and invalid bytes.
+func randomViet(rng *rand.Rand) string {
+	parts := []string{"k", "K", "em", " ", "theo", "Theo", "ế", "Ê", "\u0301", "\u212A", "đ", "Đ", "tổng", "kết", ",", "\xff", "\xe1\xbb", "1", "ǆ", "İ", "ḃ", "\t", "\n", "hh", "TH"}
+	var b strings.Builder
+	for n := rng.Intn(12); n > 0; n-- {
+		b.WriteString(parts[rng.Intn(len(parts))])
+	}
+	return b.String()
+}
+
+func TestContainsAnyFoldRef(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	pats := [][]string{{"kem theo"}, {"tong ket", "so ket"}, {"theo"}, {"k"}, {"i"}, {"d"}}
+	for n := 0; n < 50000; n++ {
+		s := randomViet(rng)
+		p := pats[rng.Intn(len(pats))]
+		if got, want := containsAnyFold(s, p...), containsAnyFoldRef(s, p...); got != want {
+			t.Fatalf("containsAnyFold(%q, %q) = %v, want %v", s, p, got, want)
+		}
+		if got, want := foldString(s), foldStringRef(s); got != want {
+			t.Fatalf("foldString(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
