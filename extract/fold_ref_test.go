@@ -68,3 +68,31 @@ func TestContainsAnyFoldRef(t *testing.T) {
 		}
 	}
 }
+
+// nthWordEndRef is nthWordEnd byte by byte.
+func nthWordEndRef(s string, n int) int {
+	words := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && (i+1 == len(s) || s[i+1] == ' ') {
+			words++
+			if words == n {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+func TestNthWordEndRef(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for k := 0; k < 50000; k++ {
+		b := make([]byte, rng.Intn(60))
+		for i := range b {
+			b[i] = " a!\x00\xa0\xff"[rng.Intn(6)]
+		}
+		n := 1 + rng.Intn(12)
+		if got, want := nthWordEnd(string(b), n), nthWordEndRef(string(b), n); got != want {
+			t.Fatalf("nthWordEnd(%q, %d) = %d, want %d", b, n, got, want)
+		}
+	}
+}
