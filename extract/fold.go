@@ -16,9 +16,7 @@ var foldTable = buildFoldTable()
 
 func buildFoldTable() *[foldLimit]rune {
 	var t [foldLimit]rune
-	for r := rune(0); r < foldLimit; r++ {
-		t[r] = unicode.ToLower(r)
-	}
+	t = facts.lower
 	for r := rune(0x300); r <= 0x36F; r++ {
 		t[r] = 0
 	}
@@ -54,11 +52,58 @@ func foldRune(r rune) rune {
 // wordTable caches isWordChar below foldLimit.
 var wordTable = func() *[foldLimit]bool {
 	var t [foldLimit]bool
-	for r := rune(0); r < foldLimit; r++ {
-		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	for r, c := range facts.class {
+		t[r] = c&(rcLetter|rcDigit|rcMark) != 0
 	}
 	return &t
 }()
+
+// facts holds what the tables here are built from, for each rune below
+// foldLimit: its categories and unicode.ToLower. They are read off the
+// unicode range tables, range by range: asking unicode.IsLetter, IsUpper,
+// ToLower … rune by rune costs a search each, and was most of the
+// package's start-up time.
+var facts = func() *runeFacts {
+	f := &runeFacts{}
+	f.mark(unicode.Letter, rcLetter)
+	f.mark(unicode.Upper, rcUpper)
+	f.mark(unicode.Lower, rcLower)
+	f.mark(unicode.Digit, rcDigit)
+	f.mark(unicode.Mn, rcMark)
+	for r := range f.lower {
+		f.lower[r] = rune(r)
+	}
+	for _, cr := range unicode.CaseRanges { // what unicode.ToLower reads
+		d := rune(cr.Delta[unicode.LowerCase])
+		for r := rune(cr.Lo); r <= rune(cr.Hi) && r < foldLimit; r++ {
+			if d == unicode.UpperLower { // alternating upper and lower case: the odd offsets are lower
+				f.lower[r] = rune(cr.Lo) + ((r-rune(cr.Lo))&^1 | unicode.LowerCase&1)
+			} else {
+				f.lower[r] = r + d
+			}
+		}
+	}
+	return f
+}()
+
+type runeFacts struct {
+	class [foldLimit]uint8 // rcLetter, rcUpper, rcLower, rcDigit, rcMark
+	lower [foldLimit]rune  // unicode.ToLower
+}
+
+// mark sets flag on the runes of tab below foldLimit.
+func (f *runeFacts) mark(tab *unicode.RangeTable, flag uint8) {
+	for _, g := range tab.R16 {
+		for r := rune(g.Lo); r <= rune(g.Hi) && r < foldLimit; r += rune(g.Stride) {
+			f.class[r] |= flag
+		}
+	}
+	for _, g := range tab.R32 {
+		for r := rune(g.Lo); r <= rune(g.Hi) && r < foldLimit; r += rune(g.Stride) {
+			f.class[r] |= flag
+		}
+	}
+}
 
 // isWordChar reports whether r belongs to a word (letter, digit or mark).
 func isWordChar(r rune) bool {
@@ -396,19 +441,19 @@ const (
 	rcLetter
 	rcDigit
 	rcCased // unicode.ToLower changes the rune
+	rcMark  // a nonspacing mark (Mn); only in facts
 )
 
 var runeClass = func() *[foldLimit]uint8 {
 	var t [foldLimit]uint8
-	for r := rune(0); r < foldLimit; r++ {
-		var f uint8
+	for r, c := range facts.class {
 		switch {
-		case unicode.IsLetter(r): // upper and lower case letters are letters
-			f = rcLetter | flagIf(unicode.IsUpper(r), rcUpper) | flagIf(unicode.IsLower(r), rcLower)
-		case unicode.IsDigit(r):
-			f = rcDigit
+		case c&rcLetter != 0: // upper and lower case letters are letters
+			t[r] = c & (rcLetter | rcUpper | rcLower)
+		case c&rcDigit != 0:
+			t[r] = rcDigit
 		}
-		t[r] = f | flagIf(unicode.ToLower(r) != r, rcCased)
+		t[r] |= flagIf(facts.lower[r] != rune(r), rcCased)
 	}
 	return &t
 }()

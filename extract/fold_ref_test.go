@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -93,6 +94,30 @@ func TestNthWordEndRef(t *testing.T) {
 		n := 1 + rng.Intn(12)
 		if got, want := nthWordEnd(string(b), n), nthWordEndRef(string(b), n); got != want {
 			t.Fatalf("nthWordEnd(%q, %d) = %d, want %d", b, n, got, want)
+		}
+	}
+}
+
+// TestRuneTables checks the tables read off the unicode range tables
+// against the unicode functions, rune by rune.
+func TestRuneTables(t *testing.T) {
+	for r := rune(0); r < foldLimit; r++ {
+		var c uint8
+		switch {
+		case unicode.IsLetter(r):
+			c = rcLetter | flagIf(unicode.IsUpper(r), rcUpper) | flagIf(unicode.IsLower(r), rcLower)
+		case unicode.IsDigit(r):
+			c = rcDigit
+		}
+		c |= flagIf(unicode.ToLower(r) != r, rcCased)
+		if runeClass[r] != c {
+			t.Fatalf("runeClass[%U] = %b, want %b", r, runeClass[r], c)
+		}
+		if w := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r); wordTable[r] != w {
+			t.Fatalf("wordTable[%U] = %v", r, wordTable[r])
+		}
+		if facts.lower[r] != unicode.ToLower(r) {
+			t.Fatalf("lower[%U] = %U, want %U", r, facts.lower[r], unicode.ToLower(r))
 		}
 	}
 }
