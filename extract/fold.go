@@ -23,9 +23,7 @@ func buildFoldTable() *[foldLimit]rune {
 	m := make(map[rune]rune, 400)
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
-			d := norm.NFD.String(string(r))
-			b, _ := utf8.DecodeRuneInString(d)
-			b = unicode.ToLower(b)
+			b := unicode.ToLower(nfdFirst(r))
 			if b != r && b < 0x80 {
 				m[r] = b
 			}
@@ -38,6 +36,22 @@ func buildFoldTable() *[foldLimit]rune {
 		t[r] = f
 	}
 	return &t
+}
+
+// nfdFirst returns the first rune of norm.NFD.String(string(r)).
+func nfdFirst(r rune) rune {
+	f, _ := utf8.DecodeRuneInString(nfdRune(r))
+	return f
+}
+
+// nfdRune is norm.NFD.String(string(r)), read from the decomposition
+// tables: the transform costs several times more, and the tables are
+// built from a thousand runes at start-up.
+func nfdRune(r rune) string {
+	if d := norm.NFD.PropertiesString(string(r)).Decomposition(); d != nil {
+		return string(d)
+	}
+	return string(r)
 }
 
 // foldRune lower-cases r and strips its diacritics; combining marks fold

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // containsAnyFoldRef is containsAnyFold as first written (decode, then
@@ -118,6 +120,14 @@ func TestRuneTables(t *testing.T) {
 		}
 		if facts.lower[r] != unicode.ToLower(r) {
 			t.Fatalf("lower[%U] = %U, want %U", r, facts.lower[r], unicode.ToLower(r))
+		}
+	}
+}
+
+func TestNFDFirst(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if got, want := nfdRune(r), norm.NFD.String(string(r)); got != want {
+			t.Fatalf("nfdRune(%U) = %q, want %q", r, got, want)
 		}
 	}
 }
