@@ -131,3 +131,29 @@ func TestNFDFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceCache asks the cache for growing offsets of random text
+// and checks each answer against sentenceStart.
+func TestSentenceCache(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for k := 0; k < 3000; k++ {
+		b := make([]byte, rng.Intn(5000))
+		for i := range b {
+			b[i] = "aaaaaaaa .\n!?ế"[rng.Intn(15)]
+		}
+		if rng.Intn(2) == 0 { // long stretches without sentence ends
+			for i := range b {
+				if b[i] == '.' || b[i] == '\n' {
+					b[i] = 'x'
+				}
+			}
+		}
+		text := string(b)
+		var c sentenceCache
+		for pos := 0; pos < len(text); pos += rng.Intn(400) {
+			if got, want := c.start(text, pos), sentenceStart(text, pos); got != want {
+				t.Fatalf("text %d bytes: start(%d) = %d, want %d", len(text), pos, got, want)
+			}
+		}
+	}
+}

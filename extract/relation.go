@@ -76,11 +76,12 @@ var triggerWords = func() map[string]bool {
 func computeRelations(text string, ts tokens, ms []*mention) {
 	var prev, top *mention // previous mention of the sentence; last one listed at top level
 	resume := 0            // where the gap of the next mention starts
+	var sc sentenceCache
 	for _, m := range ms {
 		if prev != nil && !sameSentence(text, prev.tailEnd, m.start) {
 			prev, top = nil, nil
 		}
-		ss := sentenceStart(text, m.start)
+		ss := sc.start(text, m.start)
 		if p := openParen(text, max(ss, resume), m.start); p >= 0 {
 			m.rel, _ = relationFor(text, ts, p+1, m.start, prev, top)
 			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
@@ -746,8 +747,20 @@ const maxSentence = 2000
 
 func sentenceStart(text string, pos int) int {
 	floor := max(0, pos-maxSentence)
-	for i := pos - 1; i >= floor; i-- {
-		if i-7 >= floor {
+	if ss := sentenceStartFrom(text, pos, floor); ss >= 0 {
+		return ss
+	}
+	for floor > 0 && !utf8.RuneStart(text[floor]) {
+		floor++
+	}
+	return floor
+}
+
+// sentenceStartFrom is sentenceStart looking at the sentence ends at or
+// after text[from] only; -1 when there is none.
+func sentenceStartFrom(text string, pos, from int) int {
+	for i := pos - 1; i >= from; i-- {
+		if i-7 >= from {
 			w := text[i-7 : i+1] // tested all at once, in a loop without calls
 			v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
@@ -764,8 +777,29 @@ func sentenceStart(text string, pos int) int {
 			return i + 2
 		}
 	}
-	for floor > 0 && !utf8.RuneStart(text[floor]) {
-		floor++
+	return -1
+}
+
+// sentenceCache answers sentenceStart for offsets that only grow (the
+// mentions, left to right) reading each byte about once: past the last
+// offset asked, only the bytes since it can end a sentence.
+type sentenceCache struct {
+	pos, ss int  // the last offset asked and its sentence start
+	ended   bool // ss follows a sentence end (not the floor of the search)
+}
+
+func (c *sentenceCache) start(text string, pos int) int {
+	if c.ended && c.pos <= pos && c.ss-2 >= pos-maxSentence {
+		// the end before c.ss (at c.ss-1 or c.ss-2) is in reach from pos
+		if ss := sentenceStartFrom(text, pos, max(c.pos-1, 0)); ss >= 0 {
+			c.pos, c.ss = pos, ss
+			return ss
+		}
+		c.pos = pos
+		return c.ss
 	}
-	return floor
+	ss := sentenceStart(text, pos)
+	floor := max(0, pos-maxSentence)
+	c.pos, c.ss, c.ended = pos, ss, ss > floor+utf8.UTFMax || floor == 0 && ss > 0
+	return ss
 }
