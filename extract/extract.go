@@ -90,12 +90,13 @@ func Parse(text string) *Document {
 }
 
 type parser struct {
-	text string
-	ls   []line
-	toks tokens
-	h    header
-	lay  layout
-	doc  *Document
+	text  string
+	ls    []line
+	toks  tokens
+	kinds kindMatches // the kind names read by findMentionsKinds, for named
+	h     header
+	lay   layout
+	doc   *Document
 }
 
 func (p *parser) parse() *Document {
@@ -110,7 +111,7 @@ func (p *parser) parse() *Document {
 	d.Signature = parseSignature(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Attachments = parseAttachments(p.text, p.ls, p.lay.attachStarts)
 	p.toks = tokenize(p.text)
-	ms := findMentionsT(p.text, p.toks)
+	ms := findMentionsKinds(p.text, p.toks, &p.kinds)
 	computeRelations(p.text, p.toks, ms)
 	p.fillHeader(ms)
 	p.references(ms)
@@ -242,7 +243,7 @@ func (p *parser) references(ms []*mention) {
 
 // named lists the documents cited by name only.
 func (p *parser) named() {
-	for _, n := range findNamed(p.text, p.toks) {
+	for _, n := range findNamedKinds(p.text, p.toks, &p.kinds) {
 		for k := range n.Mentions {
 			n.Mentions[k].Section = p.sectionLabel(n.Mentions[k].Span[0])
 		}

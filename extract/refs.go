@@ -97,13 +97,21 @@ func kindPlausible(ts tokens, k int) bool {
 }
 
 func findMentionsT(text string, ts tokens) []*mention {
+	return findMentionsKinds(text, ts, nil)
+}
+
+// findMentionsKinds is findMentionsT noting in kinds, when it is not
+// nil, the kind names it reads, for findNamed.
+func findMentionsKinds(text string, ts tokens, kinds *kindMatches) []*mention {
 	var out []*mention
 	ts.scanIdx(0, len(text), roleKind|roleAbbrev, func(k int) int {
 		i := int(ts[k].start)
 		if !kindPlausible(ts, k) {
 			return i + 1
 		}
-		m := mentionAt(text, i)
+		kind, e := matchKind(text, i)
+		kinds.note(i, kind, e)
+		m := mentionAfterKind(text, i, kind, e)
 		if m == nil {
 			return i + 1
 		}
@@ -121,9 +129,9 @@ func findMentionsT(text string, ts tokens) []*mention {
 	return out
 }
 
-// mentionAt reads a citation whose kind name starts at text[i].
-func mentionAt(text string, i int) *mention {
-	k, e := matchKind(text, i)
+// mentionAfterKind reads a citation whose kind name starts at text[i],
+// once matchKind(text, i) gave k and e.
+func mentionAfterKind(text string, i int, k *kindInfo, e int) *mention {
 	if k == nil {
 		return abbrevMentionAt(text, i)
 	}
@@ -143,6 +151,37 @@ func mentionAt(text string, i int) *mention {
 	}
 	readTail(text, m)
 	return m
+}
+
+// kindMatches keeps what matchKind said at offsets read left to right,
+// so that a second scan of the same words asks it again only elsewhere.
+type kindMatches struct {
+	at   []kindMatch
+	next int // where get looks first
+}
+
+type kindMatch struct {
+	start, end int
+	k          *kindInfo
+}
+
+// note records matchKind(text, start) = k, end; a nil m records nothing.
+func (m *kindMatches) note(start int, k *kindInfo, end int) {
+	if m != nil {
+		m.at = append(m.at, kindMatch{start, end, k})
+	}
+}
+
+// get returns matchKind(text, i), from the notes when they have it;
+// the offsets asked must grow.
+func (m *kindMatches) get(text string, i int) (*kindInfo, int) {
+	for m.next < len(m.at) && m.at[m.next].start < i {
+		m.next++
+	}
+	if m.next < len(m.at) && m.at[m.next].start == i {
+		return m.at[m.next].k, m.at[m.next].end
+	}
+	return matchKind(text, i)
 }
 
 // abbrevMentionAt reads "KL 62", "NQ số 25" (upper-case abbreviations).
