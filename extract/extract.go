@@ -23,6 +23,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // MaxInputSize is the largest input Extract accepts.
@@ -86,8 +87,17 @@ func looksBinary(raw []byte) bool {
 // Parse extracts the structure of text that is already normalised.
 func Parse(text string) *Document {
 	p := &parser{text: text, ls: splitLines(text)}
-	return p.parse()
+	buf := tokenPool.Get().(*tokens)
+	p.toks = tokenizeInto(*buf, text)
+	doc := p.parse()
+	*buf = p.toks // nothing the document holds points into the tokens
+	tokenPool.Put(buf)
+	return doc
 }
+
+// tokenPool keeps token slices from one Parse to the next: they are the
+// largest allocation of a parse, and live only while it runs.
+var tokenPool = sync.Pool{New: func() any { return new(tokens) }}
 
 type parser struct {
 	text  string
@@ -110,7 +120,6 @@ func (p *parser) parse() *Document {
 	d.Recipients = parseRecipients(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Signature = parseSignature(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Attachments = parseAttachments(p.text, p.ls, p.lay.attachStarts)
-	p.toks = tokenize(p.text)
 	ms := findMentionsKinds(p.text, p.toks, &p.kinds)
 	computeRelations(p.text, p.toks, ms)
 	p.fillHeader(ms)
