@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -153,6 +154,24 @@ func TestSentenceCache(t *testing.T) {
 		for pos := 0; pos < len(text); pos += rng.Intn(400) {
 			if got, want := c.start(text, pos), sentenceStart(text, pos); got != want {
 				t.Fatalf("text %d bytes: start(%d) = %d, want %d", len(text), pos, got, want)
+			}
+		}
+	}
+}
+
+func TestLastDay(t *testing.T) {
+	for y := -800; y <= 3000; y++ {
+		for m := 0; m <= 13; m++ {
+			want := 31
+			if m >= 1 && m <= 12 {
+				yy := y
+				if yy == 0 {
+					yy = 2000
+				}
+				want = time.Date(yy, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			}
+			if got := lastDay(y, m); got != want {
+				t.Fatalf("lastDay(%d, %d) = %d, want %d", y, m, got, want)
 			}
 		}
 	}
