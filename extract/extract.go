@@ -71,15 +71,16 @@ func looksBinary(raw []byte) bool {
 		return true
 	}
 	ctl := 0
-	for i := 0; i < len(head); {
-		if i+8 <= len(head) && !hasControl(binary.LittleEndian.Uint64(head[i:])) {
-			i += 8 // no control byte among these 8
-			continue
+	for i := 0; i < len(head); i += 8 {
+		w := head[i:min(i+8, len(head))]
+		if len(w) == 8 && !hasControl(binary.LittleEndian.Uint64(w)) {
+			continue // no control byte among these 8
 		}
-		if c := head[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctl++
+		for _, c := range w { // the 8 bytes one by one (a line end, most often), then the next 8
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+				ctl++
+			}
 		}
-		i++
 	}
 	return ctl*20 > len(head)
 }
