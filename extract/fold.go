@@ -283,9 +283,12 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		}
 		j++
 	}
-	i = skipMarks(s, i) // trailing combining marks belong to the last letter
+	if i < len(s) && (s[i] >= 0x80 || s[i] == 0) { // no call when an ASCII byte follows, as most often
+		i = skipMarks(s, i) // trailing combining marks belong to the last letter
+	}
 	last := pat[len(pat)-1]
-	if isASCIIAlnum(last) && !atWordEnd(s, i) && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
+	ends := i >= len(s) || s[i] < 0x80 && !isASCIIAlnum(s[i]) || s[i] >= 0x80 && atWordEnd(s, i) // atWordEnd, ASCII inline
+	if isASCIIAlnum(last) && !ends && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
 		return 0, false // a word glued to a number ("ngày03/6", "số25") still ends
 	}
 	return i, true
