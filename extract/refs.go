@@ -61,19 +61,32 @@ func leadIssue(text string, m *mention) (dateExpr, string, bool) {
 	return d, strings.TrimSpace(mid[:k]), true
 }
 
-// kindSecond maps the first syllable of each kind name to the keys of the
-// syllables that may follow it (0: the name has one syllable).
-var kindSecond = func() map[uint64][]uint64 {
-	m := map[uint64][]uint64{}
+// kindSeconds holds, for the first syllable of each kind name, the keys
+// of the syllables that may follow it (0: the name has one syllable);
+// kindSecondSlots maps the syllable's key to its index + 1 there (a
+// keyTable probe is cheaper than a map's hash).
+var kindSeconds, kindSecondSlots = func() ([][]uint64, *keyTable) {
+	var groups [][]uint64
+	t := &keyTable{}
 	for _, k := range kinds {
 		f := strings.Fields(k.pat)
 		second := uint64(0)
 		if len(f) > 1 {
 			second = keyOf(f[1])
 		}
-		m[keyOf(f[0])] = append(m[keyOf(f[0])], second)
+		first := keyOf(f[0])
+		if first == 0 {
+			continue // longer than a key holds: kindPlausible lets it through
+		}
+		g := t.get(first)
+		if g == 0 {
+			groups = append(groups, nil)
+			g = uint16(len(groups))
+			t.put(first, g)
+		}
+		groups[g-1] = append(groups[g-1], second)
 	}
-	return m
+	return groups, t
 }()
 
 // kindPlausible: the token's next word can continue a kind name ("kết"
@@ -83,10 +96,11 @@ func kindPlausible(ts tokens, k int) bool {
 	if t.role()&roleAbbrev != 0 || t.key() == 0 {
 		return true
 	}
-	seconds, ok := kindSecond[t.key()]
-	if !ok {
+	g := kindSecondSlots.get(t.key())
+	if g == 0 {
 		return true // glued syllables: let matchKind decide
 	}
+	seconds := kindSeconds[g-1]
 	nk := ts.next(k).key()
 	for _, s := range seconds {
 		if s == 0 || s == nk {

@@ -27,13 +27,13 @@ var actionVerbs = []string{
 	"xuất bản", "phát hành", "biên soạn",
 }
 
-// verbsByByte indexes actionVerbs by their first byte.
-var verbsByByte = func() map[byte][]string {
-	m := map[byte][]string{}
+// verbsByByte indexes actionVerbs by their first byte (an array: a map
+// keyed by a byte costs a hash per lookup).
+var verbsByByte = func() (t [256][]string) {
 	for _, v := range actionVerbs {
-		m[v[0]] = append(m[v[0]], v)
+		t[v[0]] = append(t[v[0]], v)
 	}
-	return m
+	return
 }()
 
 // hasVerbAt reports whether a verb of actionVerbs, in lower case, starts
