@@ -43,6 +43,29 @@ var chromeFirst = func() (t [128]bool) {
 	return
 }()
 
+// chromeOpening reports whether l opens with the first two letters of a
+// trailing chrome line: most lines are ruled out so without folding them.
+func chromeOpening(l string) bool {
+	if l == "" {
+		return false
+	}
+	r, n := decodeVi(l, 0)
+	f1 := foldRune(r)
+	if f1 < 0 || f1 >= 128 || !chromeFirst[f1] {
+		return false
+	}
+	f2 := foldedAt(l, n)
+	return f2 >= 0 && f2 < 128 && chromeSecond[f1][f2]
+}
+
+// chromeSecond holds the first two letters of trailing chrome lines.
+var chromeSecond = func() (t [128][128]bool) {
+	for _, c := range append(append([]string{}, trailingChrome...), trailingChromePrefix...) {
+		t[c[0]][c[1]] = true
+	}
+	return
+}()
+
 // chromeWords are the words of sharing bars and menus; a line made only
 // of them is chrome.
 var chromeWords = map[string]bool{"chia": true, "se": true, "facebook": true, "zalo": true, "twitter": true,
@@ -94,7 +117,33 @@ func plainLine(l string) bool {
 	if strings.Contains(l, " > ") || strings.Contains(l, " » ") {
 		return false
 	}
+	if lastCueByte(l) != 'u' {
+		return true // the folded words end with no "u", so not with "dien tu": no need to fold them
+	}
 	return !strings.HasSuffix(cueText(l[runeStartAfter(l, len(l)-48):]), "dien tu")
+}
+
+// lastCueByte returns the last byte cueText(s) would write when that
+// comes from an ASCII fold, found from the end without folding s; else 0.
+func lastCueByte(s string) byte {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+		var code byte
+		if uint32(r) < foldLimit {
+			code = cueBytes[r]
+		} else {
+			code = cueCode(r)
+		}
+		switch code {
+		case cueSkip, cueSpace:
+			continue
+		case cueWide:
+			return 0
+		}
+		return code
+	}
+	return 0
 }
 
 // pageInfoStarts open the lines a news page puts around an article.
@@ -114,6 +163,12 @@ func isPageDate(f string) bool {
 func isPageNumber(l string) bool {
 	if c := firstPastDashes(l); c < 0x80 && !isDigit(c) && c|0x20 != 't' {
 		return false // neither a number nor "Trang" opens it: a line of prose
+	}
+	if l == "" {
+		return false
+	}
+	if c := l[len(l)-1]; c < 0x80 && c > ' ' && c != '-' && !isDigit(c) {
+		return false // it ends in neither a number nor what trimming drops: prose ("Tăng cường …;")
 	}
 	t := strings.Trim(l, " -–")
 	if e, ok := matchFold(t, 0, "trang"); ok {
@@ -268,7 +323,7 @@ func trailingStart(lines []string) int {
 	from := len(lines) / 3
 	for i := from; i < len(lines); i++ {
 		l := lines[i]
-		if f := foldRune(firstRune(l)); l == "" || len(l) > 120 || f >= 128 || f < 0 || !chromeFirst[f] {
+		if len(l) > 120 || !chromeOpening(l) {
 			continue
 		}
 		if len(l) > 48 { // only prefixes ("File: …") can match a long line: fold its start

@@ -1,9 +1,5 @@
 package extract
 
-import (
-	"time"
-)
-
 // A date phrase is read by a hand-written recogniser in the style of
 // text/template's lexer: dateLexer holds the input and a position, and
 // each form is a small function that either consumes its words or leaves
@@ -402,8 +398,13 @@ func lastDay(y, m int) int {
 	if y == 0 {
 		y = 2000
 	}
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) { // the leap years of time.Date
+		return 29
+	}
+	return int(monthDays[m-1]) // time.Date(y, m+1, 0, …).Day(), without its arithmetic
 }
+
+var monthDays = [12]uint8{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 func isoDate(y, m, d int) string {
 	if y == 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {

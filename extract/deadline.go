@@ -332,6 +332,38 @@ func cueText(s string) string {
 	return string(b)
 }
 
+// cueEndsWith reports whether cueText(s) ends with the ASCII word w (no
+// spaces), reading s from the end without folding it: the last letters
+// cueText writes are the codes of the last runes it keeps, with no
+// punctuation or space between them.
+func cueEndsWith(s, w string) bool {
+	trailing := true // still in the punctuation and spaces after the last word
+	for k := len(w) - 1; k >= 0 && len(s) > 0; {
+		r, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+		switch code := cueCodeOf(r); {
+		case code == cueSkip, code == cueSpace && trailing:
+		case code != w[k]:
+			return false
+		default:
+			trailing = false
+			k--
+			if k < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cueCodeOf is what cueText does with r (cueBytes, or cueCode past it).
+func cueCodeOf(r rune) byte {
+	if uint32(r) < foldLimit {
+		return cueBytes[r]
+	}
+	return cueCode(r)
+}
+
 // What cueText does with a rune, in cueBytes: keep its fold when that
 // is an ASCII letter, digit or '/' (the byte itself), or one of these.
 const (

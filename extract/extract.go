@@ -23,6 +23,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // MaxInputSize is the largest input Extract accepts.
@@ -70,15 +71,16 @@ func looksBinary(raw []byte) bool {
 		return true
 	}
 	ctl := 0
-	for i := 0; i < len(head); {
-		if i+8 <= len(head) && !hasControl(binary.LittleEndian.Uint64(head[i:])) {
-			i += 8 // no control byte among these 8
-			continue
+	for i := 0; i < len(head); i += 8 {
+		w := head[i:min(i+8, len(head))]
+		if len(w) == 8 && !hasControl(binary.LittleEndian.Uint64(w)) {
+			continue // no control byte among these 8
 		}
-		if c := head[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctl++
+		for _, c := range w { // the 8 bytes one by one (a line end, most often), then the next 8
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+				ctl++
+			}
 		}
-		i++
 	}
 	return ctl*20 > len(head)
 }
@@ -86,16 +88,26 @@ func looksBinary(raw []byte) bool {
 // Parse extracts the structure of text that is already normalised.
 func Parse(text string) *Document {
 	p := &parser{text: text, ls: splitLines(text)}
-	return p.parse()
+	buf := tokenPool.Get().(*tokens)
+	p.toks = tokenizeInto(*buf, text)
+	doc := p.parse()
+	*buf = p.toks // nothing the document holds points into the tokens
+	tokenPool.Put(buf)
+	return doc
 }
 
+// tokenPool keeps token slices from one Parse to the next: they are the
+// largest allocation of a parse, and live only while it runs.
+var tokenPool = sync.Pool{New: func() any { return new(tokens) }}
+
 type parser struct {
-	text string
-	ls   []line
-	toks tokens
-	h    header
-	lay  layout
-	doc  *Document
+	text  string
+	ls    []line
+	toks  tokens
+	kinds kindMatches // the kind names read by findMentionsKinds, for named
+	h     header
+	lay   layout
+	doc   *Document
 }
 
 func (p *parser) parse() *Document {
@@ -109,8 +121,7 @@ func (p *parser) parse() *Document {
 	d.Recipients = parseRecipients(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Signature = parseSignature(p.ls, p.lay.bodyEnd, p.lay.attach)
 	d.Attachments = parseAttachments(p.text, p.ls, p.lay.attachStarts)
-	p.toks = tokenize(p.text)
-	ms := findMentionsT(p.text, p.toks)
+	ms := findMentionsKinds(p.text, p.toks, &p.kinds)
 	computeRelations(p.text, p.toks, ms)
 	p.fillHeader(ms)
 	p.references(ms)
@@ -242,7 +253,7 @@ func (p *parser) references(ms []*mention) {
 
 // named lists the documents cited by name only.
 func (p *parser) named() {
-	for _, n := range findNamed(p.text, p.toks) {
+	for _, n := range findNamedKinds(p.text, p.toks, &p.kinds) {
 		for k := range n.Mentions {
 			n.Mentions[k].Section = p.sectionLabel(n.Mentions[k].Span[0])
 		}

@@ -10,7 +10,10 @@ import (
 func countFields(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		sp, size := spaceAt(s, i)
+		sp, size := asciiSpace[s[i]], 1 // ASCII without a call
+		if s[i] >= utf8.RuneSelf {
+			sp, size = spaceAt(s, i)
+		}
 		if !sp && !in {
 			n++
 		}
@@ -25,7 +28,10 @@ func countFields(s string) int {
 func joinFields(s string) string {
 	s = strings.TrimSpace(s)
 	for i, prevSpace := 0, true; i < len(s); {
-		sp, size := spaceAt(s, i)
+		sp, size := asciiSpace[s[i]], 1 // ASCII without a call
+		if s[i] >= utf8.RuneSelf {
+			sp, size = spaceAt(s, i)
+		}
 		if sp && (s[i] != ' ' || prevSpace) {
 			return strings.Join(strings.Fields(s), " ")
 		}
@@ -34,6 +40,9 @@ func joinFields(s string) string {
 	}
 	return s
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // spaceAt reports whether the rune at s[i] is a space as strings.Fields
 // sees it (unicode.IsSpace), and its length.

@@ -16,18 +16,14 @@ var foldTable = buildFoldTable()
 
 func buildFoldTable() *[foldLimit]rune {
 	var t [foldLimit]rune
-	for r := rune(0); r < foldLimit; r++ {
-		t[r] = unicode.ToLower(r)
-	}
+	t = facts.lower
 	for r := rune(0x300); r <= 0x36F; r++ {
 		t[r] = 0
 	}
 	m := make(map[rune]rune, 400)
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
-			d := norm.NFD.String(string(r))
-			b, _ := utf8.DecodeRuneInString(d)
-			b = unicode.ToLower(b)
+			b := unicode.ToLower(nfdFirst(r))
 			if b != r && b < 0x80 {
 				m[r] = b
 			}
@@ -42,6 +38,22 @@ func buildFoldTable() *[foldLimit]rune {
 	return &t
 }
 
+// nfdFirst returns the first rune of norm.NFD.String(string(r)).
+func nfdFirst(r rune) rune {
+	f, _ := utf8.DecodeRuneInString(nfdRune(r))
+	return f
+}
+
+// nfdRune is norm.NFD.String(string(r)), read from the decomposition
+// tables: the transform costs several times more, and the tables are
+// built from a thousand runes at start-up.
+func nfdRune(r rune) string {
+	if d := norm.NFD.PropertiesString(string(r)).Decomposition(); d != nil {
+		return string(d)
+	}
+	return string(r)
+}
+
 // foldRune lower-cases r and strips its diacritics; combining marks fold
 // to 0 (callers skip them).
 func foldRune(r rune) rune {
@@ -54,11 +66,58 @@ func foldRune(r rune) rune {
 // wordTable caches isWordChar below foldLimit.
 var wordTable = func() *[foldLimit]bool {
 	var t [foldLimit]bool
-	for r := rune(0); r < foldLimit; r++ {
-		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	for r, c := range facts.class {
+		t[r] = c&(rcLetter|rcDigit|rcMark) != 0
 	}
 	return &t
 }()
+
+// facts holds what the tables here are built from, for each rune below
+// foldLimit: its categories and unicode.ToLower. They are read off the
+// unicode range tables, range by range: asking unicode.IsLetter, IsUpper,
+// ToLower … rune by rune costs a search each, and was most of the
+// package's start-up time.
+var facts = func() *runeFacts {
+	f := &runeFacts{}
+	f.mark(unicode.Letter, rcLetter)
+	f.mark(unicode.Upper, rcUpper)
+	f.mark(unicode.Lower, rcLower)
+	f.mark(unicode.Digit, rcDigit)
+	f.mark(unicode.Mn, rcMark)
+	for r := range f.lower {
+		f.lower[r] = rune(r)
+	}
+	for _, cr := range unicode.CaseRanges { // what unicode.ToLower reads
+		d := rune(cr.Delta[unicode.LowerCase])
+		for r := rune(cr.Lo); r <= rune(cr.Hi) && r < foldLimit; r++ {
+			if d == unicode.UpperLower { // alternating upper and lower case: the odd offsets are lower
+				f.lower[r] = rune(cr.Lo) + ((r-rune(cr.Lo))&^1 | unicode.LowerCase&1)
+			} else {
+				f.lower[r] = r + d
+			}
+		}
+	}
+	return f
+}()
+
+type runeFacts struct {
+	class [foldLimit]uint8 // rcLetter, rcUpper, rcLower, rcDigit, rcMark
+	lower [foldLimit]rune  // unicode.ToLower
+}
+
+// mark sets flag on the runes of tab below foldLimit.
+func (f *runeFacts) mark(tab *unicode.RangeTable, flag uint8) {
+	for _, g := range tab.R16 {
+		for r := rune(g.Lo); r <= rune(g.Hi) && r < foldLimit; r += rune(g.Stride) {
+			f.class[r] |= flag
+		}
+	}
+	for _, g := range tab.R32 {
+		for r := rune(g.Lo); r <= rune(g.Hi) && r < foldLimit; r += rune(g.Stride) {
+			f.class[r] |= flag
+		}
+	}
+}
 
 // isWordChar reports whether r belongs to a word (letter, digit or mark).
 func isWordChar(r rune) bool {
@@ -224,9 +283,12 @@ func matchFold(s string, i int, pat string) (int, bool) {
 		}
 		j++
 	}
-	i = skipMarks(s, i) // trailing combining marks belong to the last letter
+	if i < len(s) && (s[i] >= 0x80 || s[i] == 0) { // no call when an ASCII byte follows, as most often
+		i = skipMarks(s, i) // trailing combining marks belong to the last letter
+	}
 	last := pat[len(pat)-1]
-	if isASCIIAlnum(last) && !atWordEnd(s, i) && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
+	ends := i >= len(s) || s[i] < 0x80 && !isASCIIAlnum(s[i]) || s[i] >= 0x80 && atWordEnd(s, i) // atWordEnd, ASCII inline
+	if isASCIIAlnum(last) && !ends && !(last >= 'a' && i < len(s) && isDigit(s[i])) {
 		return 0, false // a word glued to a number ("ngày03/6", "số25") still ends
 	}
 	return i, true
@@ -300,21 +362,24 @@ func containsAnyFold(s string, pats ...string) bool {
 	inWord := false
 	for i := 0; i < len(s); {
 		c := s[i]
-		r, n := rune(c), 1
+		var f byte // foldBytes of the rune: whether it is in a word, and its fold when ASCII
+		n := 1
 		switch { // decodeVi, inline
 		case c < 0x80:
+			f = foldBytes[c]
 		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			f, n = foldBytes[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
 		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			f, n = foldBytes[0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)], 3
 		default:
-			r, n = decodeVi(s, i)
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			f = foldByteOf(r)
 		}
-		w := isWordChar(r)
-		if w && !inWord {
-			f := foldRune(r)
+		w := f != fbNone
+		if w && !inWord && f > fbWide { // a word starts with a letter or digit that folds to ASCII: a pattern may match
 			for _, pat := range pats {
-				if f != rune(pat[0]) {
+				if f != pat[0] {
 					continue
 				}
 				if _, ok := matchFold(s, i, pat); ok {
@@ -335,14 +400,38 @@ func foldString(s string) string {
 	if len(s) > len(buf) {
 		b = make([]byte, 0, len(s))
 	}
-	for _, r := range s {
-		f := foldRune(r)
-		if f == 0 {
+	return string(appendFold(b, s, len(s)*utf8.UTFMax))
+}
+
+// appendFold appends the fold of s to b, rune by rune, while b holds at
+// most max bytes (so up to max+4 in the end). The letters are decoded
+// inline: a range loop calls the runtime for each one that is not ASCII.
+func appendFold(b []byte, s string, max int) []byte {
+	for i := 0; i < len(s) && len(b) <= max; {
+		c := s[i]
+		if c < 0x80 {
+			if c != 0 { // NUL folds to 0, dropped like a mark
+				b = append(b, lowerASCII[c])
+			}
+			i++
 			continue
 		}
-		b = utf8.AppendRune(b, f)
+		var r rune
+		var n int
+		switch { // decodeVi, inline
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if f := foldRune(r); f != 0 {
+			b = utf8.AppendRune(b, f)
+		}
+		i += n
 	}
-	return string(b)
+	return b
 }
 
 // skipSpaces returns the offset of the first non-space byte at or after i.
@@ -369,19 +458,19 @@ const (
 	rcLetter
 	rcDigit
 	rcCased // unicode.ToLower changes the rune
+	rcMark  // a nonspacing mark (Mn); only in facts
 )
 
 var runeClass = func() *[foldLimit]uint8 {
 	var t [foldLimit]uint8
-	for r := rune(0); r < foldLimit; r++ {
-		var f uint8
+	for r, c := range facts.class {
 		switch {
-		case unicode.IsLetter(r): // upper and lower case letters are letters
-			f = rcLetter | flagIf(unicode.IsUpper(r), rcUpper) | flagIf(unicode.IsLower(r), rcLower)
-		case unicode.IsDigit(r):
-			f = rcDigit
+		case c&rcLetter != 0: // upper and lower case letters are letters
+			t[r] = c & (rcLetter | rcUpper | rcLower)
+		case c&rcDigit != 0:
+			t[r] = rcDigit
 		}
-		t[r] = f | flagIf(unicode.ToLower(r) != r, rcCased)
+		t[r] |= flagIf(facts.lower[r] != rune(r), rcCased)
 	}
 	return &t
 }()
@@ -474,6 +563,21 @@ var foldBytes = func() (t [foldLimit]byte) {
 	}
 	return
 }()
+
+// foldByteOf is foldBytes for any rune, with the ASCII fold of a word
+// rune past foldLimit (the Kelvin sign folds to 'k').
+func foldByteOf(r rune) byte {
+	switch {
+	case uint32(r) < foldLimit:
+		return foldBytes[r]
+	case !isWordCharSlow(r):
+		return fbNone
+	}
+	if f := foldRune(r); f > rune(fbWide) && f < 0x80 {
+		return byte(f)
+	}
+	return fbRune
+}
 
 // foldByteWide returns what foldBytes says of the rune at s[i], which
 // is not ASCII, and its size.

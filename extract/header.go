@@ -209,7 +209,7 @@ func isPlaceDateLine(l string) bool {
 // placeDate reads "Hải Phòng, ngày 02 tháng 6 năm 2023".
 func placeDate(l string) (string, string, bool) {
 	for i := 0; i < len(l); i++ {
-		if !atWordStart(l, i) || (l[i] != 'n' && l[i] != 'N') {
+		if l[i] != 'n' && l[i] != 'N' || !atWordStart(l, i) { // the byte first: it rules out most offsets
 			continue
 		}
 		d, ok := lexDate(l, i)

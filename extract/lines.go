@@ -115,10 +115,10 @@ func termAdjective(l string) bool {
 // hard wrap put at the start of a line, followed by a lower-case word,
 // after a long line that does not end a sentence.
 func wrappedDash(prev, next string) bool {
-	if !strings.HasPrefix(next, "- ") || utf8.RuneCountInString(prev) < 60 {
+	if !strings.HasPrefix(next, "- ") || !isLowerRune(firstRune(next[2:])) { // before counting prev's runes
 		return false
 	}
-	return isLowerRune(firstRune(next[2:]))
+	return utf8.RuneCountInString(prev) >= 60
 }
 
 // endsSentence reports whether a line ends with sentence punctuation.
@@ -353,6 +353,23 @@ func parseUpperMarker(l string) (int, string, int) {
 }
 
 func parseWordMarker(l string) (int, string, int) {
+	// the names open with p, c, m or d (folded): any other ASCII letter
+	// rules them out without trying each
+	if q := quickFold[l[0]]; q == 0 || q == 'p' || q == 'c' || q == 'm' || q == 'd' {
+		if typ, lab, e := parseNamedMarker(l); typ != mkNone {
+			return typ, lab, e
+		}
+	}
+	c := l[0]
+	if 'a' <= c && c <= 'z' && len(l) > 1 && (l[1] == ')' || l[1] == '.' && len(l) > 2 && l[2] == ' ') {
+		return mkLower, l[:1], skipSpaces(l, 2)
+	}
+	return mkNone, "", 0
+}
+
+// parseNamedMarker reads "Phần thứ …", "Phần I", "Chương II", "Mục 1",
+// "Điều 3.".
+func parseNamedMarker(l string) (int, string, int) {
 	if e, ok := matchFold(l, 0, "phan thu"); ok {
 		e = skipSpaces(l, e)
 		w := e
@@ -386,10 +403,6 @@ func parseWordMarker(l string) (int, string, int) {
 		if w > e && w < len(l) && (l[w] == '.' || l[w] == ':') {
 			return mkArticle, l[e:w], skipSpaces(l, w+1)
 		}
-	}
-	c := l[0]
-	if 'a' <= c && c <= 'z' && len(l) > 1 && (l[1] == ')' || l[1] == '.' && len(l) > 2 && l[2] == ' ') {
-		return mkLower, l[:1], skipSpaces(l, 2)
 	}
 	return mkNone, "", 0
 }

@@ -15,13 +15,18 @@ var namedStops = []string{",", ";", ".", "(", ")", ":", "\n", " và ", " về ",
 
 // findNamed returns the documents cited by name, in order of first mention.
 func findNamed(text string, ts tokens) []*NamedReference {
+	return findNamedKinds(text, ts, &kindMatches{})
+}
+
+// findNamedKinds is findNamed with the kind names findMentionsKinds read.
+func findNamedKinds(text string, ts tokens, kinds *kindMatches) []*NamedReference {
 	var out []*NamedReference
 	byKey := map[string]*NamedReference{}
 	ts.scan(0, len(text), roleKind, func(i int) int {
 		if !isUpperRune(firstRune(text[i:])) {
 			return i + 1
 		}
-		k, e := matchKind(text, i)
+		k, e := kinds.get(text, i)
 		if k == nil || k.law {
 			return i + 1
 		}

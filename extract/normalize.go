@@ -452,26 +452,47 @@ func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 // splitTrim splits into lines, trims each and collapses runs of spaces.
 func splitTrim(s string) []string {
 	lines := make([]string, 0, strings.Count(s, "\n")+1)
-	for {
-		l, rest, more := s, "", false
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			l, rest, more = s[:i], s[i+1:], true
+	// double is the next double space in s, searched for in the whole
+	// text at once: a line before it has none, and needs no search
+	double := strings.Index(s, "  ")
+	for start := 0; ; {
+		end, more := len(s), false
+		if i := strings.IndexByte(s[start:], '\n'); i >= 0 {
+			end, more = start+i, true
 		}
-		l = trimSpaceTab(l)
-		if strings.Contains(l, "  ") {
-			if strings.Contains(l, "    ") {
-				l = spacedColumns(l)
-			}
-			if strings.Contains(l, "  ") {
-				l = collapseSpaces(l)
-			}
+		l := trimSpaceTab(s[start:end])
+		if double >= 0 && double < end { // this line has one, maybe among the spaces trimmed
+			l = collapseLine(l)
+			double = indexFrom(s, "  ", end)
 		}
 		lines = append(lines, l)
 		if !more {
 			return lines
 		}
-		s = rest
+		start = end + 1
 	}
+}
+
+// collapseLine turns the wide gaps of a trimmed line into tabs (see
+// spacedColumns) and collapses the other runs of spaces.
+func collapseLine(l string) string {
+	if strings.Contains(l, "  ") {
+		if strings.Contains(l, "    ") {
+			l = spacedColumns(l)
+		}
+		if strings.Contains(l, "  ") {
+			l = collapseSpaces(l)
+		}
+	}
+	return l
+}
+
+// indexFrom is strings.Index(s[from:], sub) as an offset in s, or -1.
+func indexFrom(s, sub string, from int) int {
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 // trimSpaceTab is strings.Trim(l, " \t").
@@ -565,7 +586,18 @@ func lastRune(s string) rune {
 // at least two letters.
 func isUpperLine(s string) bool {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		switch c := s[i]; { // decodeVi, inline: a range loop calls the runtime for each letter that is not ASCII
+		case c < 0x80:
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if isLetterRune(r) {
 			if isLowerRune(r) {
 				return false

@@ -61,19 +61,32 @@ func leadIssue(text string, m *mention) (dateExpr, string, bool) {
 	return d, strings.TrimSpace(mid[:k]), true
 }
 
-// kindSecond maps the first syllable of each kind name to the keys of the
-// syllables that may follow it (0: the name has one syllable).
-var kindSecond = func() map[uint64][]uint64 {
-	m := map[uint64][]uint64{}
+// kindSeconds holds, for the first syllable of each kind name, the keys
+// of the syllables that may follow it (0: the name has one syllable);
+// kindSecondSlots maps the syllable's key to its index + 1 there (a
+// keyTable probe is cheaper than a map's hash).
+var kindSeconds, kindSecondSlots = func() ([][]uint64, *keyTable) {
+	var groups [][]uint64
+	t := &keyTable{}
 	for _, k := range kinds {
 		f := strings.Fields(k.pat)
 		second := uint64(0)
 		if len(f) > 1 {
 			second = keyOf(f[1])
 		}
-		m[keyOf(f[0])] = append(m[keyOf(f[0])], second)
+		first := keyOf(f[0])
+		if first == 0 {
+			continue // longer than a key holds: kindPlausible lets it through
+		}
+		g := t.get(first)
+		if g == 0 {
+			groups = append(groups, nil)
+			g = uint16(len(groups))
+			t.put(first, g)
+		}
+		groups[g-1] = append(groups[g-1], second)
 	}
-	return m
+	return groups, t
 }()
 
 // kindPlausible: the token's next word can continue a kind name ("kết"
@@ -83,10 +96,11 @@ func kindPlausible(ts tokens, k int) bool {
 	if t.role()&roleAbbrev != 0 || t.key() == 0 {
 		return true
 	}
-	seconds, ok := kindSecond[t.key()]
-	if !ok {
+	g := kindSecondSlots.get(t.key())
+	if g == 0 {
 		return true // glued syllables: let matchKind decide
 	}
+	seconds := kindSeconds[g-1]
 	nk := ts.next(k).key()
 	for _, s := range seconds {
 		if s == 0 || s == nk {
@@ -97,13 +111,21 @@ func kindPlausible(ts tokens, k int) bool {
 }
 
 func findMentionsT(text string, ts tokens) []*mention {
+	return findMentionsKinds(text, ts, nil)
+}
+
+// findMentionsKinds is findMentionsT noting in kinds, when it is not
+// nil, the kind names it reads, for findNamed.
+func findMentionsKinds(text string, ts tokens, kinds *kindMatches) []*mention {
 	var out []*mention
 	ts.scanIdx(0, len(text), roleKind|roleAbbrev, func(k int) int {
 		i := int(ts[k].start)
 		if !kindPlausible(ts, k) {
 			return i + 1
 		}
-		m := mentionAt(text, i)
+		kind, e := matchKind(text, i)
+		kinds.note(i, kind, e)
+		m := mentionAfterKind(text, i, kind, e)
 		if m == nil {
 			return i + 1
 		}
@@ -121,9 +143,9 @@ func findMentionsT(text string, ts tokens) []*mention {
 	return out
 }
 
-// mentionAt reads a citation whose kind name starts at text[i].
-func mentionAt(text string, i int) *mention {
-	k, e := matchKind(text, i)
+// mentionAfterKind reads a citation whose kind name starts at text[i],
+// once matchKind(text, i) gave k and e.
+func mentionAfterKind(text string, i int, k *kindInfo, e int) *mention {
 	if k == nil {
 		return abbrevMentionAt(text, i)
 	}
@@ -143,6 +165,37 @@ func mentionAt(text string, i int) *mention {
 	}
 	readTail(text, m)
 	return m
+}
+
+// kindMatches keeps what matchKind said at offsets read left to right,
+// so that a second scan of the same words asks it again only elsewhere.
+type kindMatches struct {
+	at   []kindMatch
+	next int // where get looks first
+}
+
+type kindMatch struct {
+	start, end int
+	k          *kindInfo
+}
+
+// note records matchKind(text, start) = k, end; a nil m records nothing.
+func (m *kindMatches) note(start int, k *kindInfo, end int) {
+	if m != nil {
+		m.at = append(m.at, kindMatch{start, end, k})
+	}
+}
+
+// get returns matchKind(text, i), from the notes when they have it;
+// the offsets asked must grow.
+func (m *kindMatches) get(text string, i int) (*kindInfo, int) {
+	for m.next < len(m.at) && m.at[m.next].start < i {
+		m.next++
+	}
+	if m.next < len(m.at) && m.at[m.next].start == i {
+		return m.at[m.next].k, m.at[m.next].end
+	}
+	return matchKind(text, i)
 }
 
 // abbrevMentionAt reads "KL 62", "NQ số 25" (upper-case abbreviations).
@@ -291,7 +344,7 @@ func readIssuerName(text string, i int) (string, int) {
 		if issuerStopIndex.at(text, i) {
 			break
 		}
-		if k, _ := matchKind(text, i); k != nil && words > 0 {
+		if words > 0 && kindAt(text, i) {
 			break
 		}
 		if words == 0 && !isUpperRune(firstRune(text[i:])) || isDigit(text[i]) {
@@ -307,6 +360,12 @@ func readIssuerName(text string, i int) (string, int) {
 		end = i
 	}
 	return strings.TrimSpace(text[start:end]), end
+}
+
+// kindAt reports whether a kind name starts at text[i].
+func kindAt(text string, i int) bool {
+	k, _ := matchKind(text, i)
+	return k != nil
 }
 
 // readTerm reads "(khóa XI)", "khóa XI", "Khoá X" and returns "XI".

@@ -76,11 +76,12 @@ var triggerWords = func() map[string]bool {
 func computeRelations(text string, ts tokens, ms []*mention) {
 	var prev, top *mention // previous mention of the sentence; last one listed at top level
 	resume := 0            // where the gap of the next mention starts
+	var sc sentenceCache
 	for _, m := range ms {
 		if prev != nil && !sameSentence(text, prev.tailEnd, m.start) {
 			prev, top = nil, nil
 		}
-		ss := sentenceStart(text, m.start)
+		ss := sc.start(text, m.start)
 		if p := openParen(text, max(ss, resume), m.start); p >= 0 {
 			m.rel, _ = relationFor(text, ts, p+1, m.start, prev, top)
 			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
@@ -421,7 +422,11 @@ func implementsVia(text string, i, e, to int) bool {
 	if assessedUse(text, i) {
 		return false // "Việc thực hiện Luật … cơ bản bảo đảm …": a statement about it
 	}
-	pre := " " + cueText(text[runeStartAfter(text, i-16):i])
+	win := text[runeStartAfter(text, i-16):i]
+	if !cueEndsWith(win, "nam") && !cueEndsWith(win, "voi") && !cueEndsWith(win, "viec") {
+		return !buildsOnPast(text, i) // neither yearsOf nor the last test below can hold: no need to fold
+	}
+	pre := " " + cueText(win)
 	if yearsOf(pre) {
 		f := text[max(sentenceStart(text, i), i-400):i]
 		return containsAnyFold(f, "tong ket", "so ket") // else a past account
@@ -436,7 +441,11 @@ func implementsVia(text string, i, e, to int) bool {
 // kết quả", so the document's implementation is past and its results
 // are built on. "báo cáo kết quả thực hiện X" still implements X.
 func buildsOnPast(text string, i int) bool {
-	pre := " " + cueText(text[runeStartAfter(text, i-40):i])
+	win := text[runeStartAfter(text, i-40):i]
+	if !cueEndsWith(win, "qua") {
+		return false // no "… kết quả" before the verb: no need to fold
+	}
+	pre := " " + cueText(win)
 	return strings.HasSuffix(pre, " ke thua ket qua") || strings.HasSuffix(pre, " phat huy ket qua")
 }
 
@@ -695,12 +704,24 @@ func sameSentence(text string, a, b int) bool {
 // a heading, a blank line or a new opener ("Căn cứ", "Thực hiện", "Xét")
 // ends it.
 func listWrap(text string, nl int) bool {
+	if k := skipBackSpaces(text, nl); k == 0 || text[k-1] != ';' {
+		return false // prev ends in no ";": what the line ends in is all that tells, with no sentence search
+	}
 	prev := strings.TrimRight(text[sentenceStart(text, nl):nl], " ")
 	next := text[nl+1:]
 	if e := strings.IndexByte(next, '\n'); e >= 0 {
 		next = next[:e]
 	}
 	return strings.HasSuffix(prev, ";") && next != "" && !startsBlock(next) && !strongOpener(next) && !strings.HasPrefix(prev, "-") && !strings.HasPrefix(prev, "+")
+}
+
+// skipBackSpaces returns the offset just after the last byte before i
+// that is not a space.
+func skipBackSpaces(s string, i int) int {
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	return i
 }
 
 func hasSentenceEnd(seg string) bool {
@@ -726,8 +747,20 @@ const maxSentence = 2000
 
 func sentenceStart(text string, pos int) int {
 	floor := max(0, pos-maxSentence)
-	for i := pos - 1; i >= floor; i-- {
-		if i-7 >= floor {
+	if ss := sentenceStartFrom(text, pos, floor); ss >= 0 {
+		return ss
+	}
+	for floor > 0 && !utf8.RuneStart(text[floor]) {
+		floor++
+	}
+	return floor
+}
+
+// sentenceStartFrom is sentenceStart looking at the sentence ends at or
+// after text[from] only; -1 when there is none.
+func sentenceStartFrom(text string, pos, from int) int {
+	for i := pos - 1; i >= from; i-- {
+		if i-7 >= from {
 			w := text[i-7 : i+1] // tested all at once, in a loop without calls
 			v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
@@ -744,8 +777,29 @@ func sentenceStart(text string, pos int) int {
 			return i + 2
 		}
 	}
-	for floor > 0 && !utf8.RuneStart(text[floor]) {
-		floor++
+	return -1
+}
+
+// sentenceCache answers sentenceStart for offsets that only grow (the
+// mentions, left to right) reading each byte about once: past the last
+// offset asked, only the bytes since it can end a sentence.
+type sentenceCache struct {
+	pos, ss int  // the last offset asked and its sentence start
+	ended   bool // ss follows a sentence end (not the floor of the search)
+}
+
+func (c *sentenceCache) start(text string, pos int) int {
+	if c.ended && c.pos <= pos && c.ss-2 >= pos-maxSentence {
+		// the end before c.ss (at c.ss-1 or c.ss-2) is in reach from pos
+		if ss := sentenceStartFrom(text, pos, max(c.pos-1, 0)); ss >= 0 {
+			c.pos, c.ss = pos, ss
+			return ss
+		}
+		c.pos = pos
+		return c.ss
 	}
-	return floor
+	ss := sentenceStart(text, pos)
+	floor := max(0, pos-maxSentence)
+	c.pos, c.ss, c.ended = pos, ss, ss > floor+utf8.UTFMax || floor == 0 && ss > 0
+	return ss
 }

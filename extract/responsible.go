@@ -27,13 +27,13 @@ var actionVerbs = []string{
 	"xuất bản", "phát hành", "biên soạn",
 }
 
-// verbsByByte indexes actionVerbs by their first byte.
-var verbsByByte = func() map[byte][]string {
-	m := map[byte][]string{}
+// verbsByByte indexes actionVerbs by their first byte (an array: a map
+// keyed by a byte costs a hash per lookup).
+var verbsByByte = func() (t [256][]string) {
 	for _, v := range actionVerbs {
-		m[v[0]] = append(m[v[0]], v)
+		t[v[0]] = append(t[v[0]], v)
 	}
-	return m
+	return
 }()
 
 // hasVerbAt reports whether a verb of actionVerbs, in lower case, starts
@@ -116,7 +116,11 @@ func responsibleFor(text string, pos, end, itemStart int) string {
 			return r
 		}
 	}
-	for _, scope := range []string{text[cs:pos], text[ss:pos], text[itemStart:pos]} {
+	for k, from := range []int{cs, ss, itemStart} {
+		if k > 0 && (from == cs || from == ss && k == 2) {
+			continue // the same words as a scope read above, which named nobody
+		}
+		scope := text[from:pos]
 		if r := assigned(scope); r != "" {
 			return r
 		}

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"bytes"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -183,8 +183,18 @@ func isSentence(s string) bool {
 // nthWordEnd returns the offset after the n-th space-separated word of s
 // (len(s) when s has fewer words).
 func nthWordEnd(s string, n int) int {
-	words := 0
-	for i := 0; i < len(s); i++ {
+	words, i := 0, 0
+	// eight offsets at a time while the n-th word end is not among them:
+	// a word ends where a byte that is no space comes before a space
+	for ; i+9 <= len(s); i += 8 {
+		ends := ^spaces(load64(s, i)) & spaces(load64(s, i+1))
+		c := bits.OnesCount64(ends)
+		if words+c >= n {
+			break // it is: find it byte by byte
+		}
+		words += c
+	}
+	for ; i < len(s); i++ {
 		if s[i] != ' ' && (i+1 == len(s) || s[i+1] == ' ') {
 			words++
 			if words == n {
@@ -195,20 +205,28 @@ func nthWordEnd(s string, n int) int {
 	return len(s)
 }
 
+// load64 reads s[i:i+8] as a little-endian word (the compiler makes it
+// one load).
+func load64(s string, i int) uint64 {
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// spaces returns the high bit of each byte of v that is a space, exactly
+// (the carry-free zero-byte test).
+func spaces(v uint64) uint64 {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	x := v ^ lo*' '
+	return ^((x&^hi + lo*0x7F) | x) & hi
+}
+
 // sectionKind classifies a section by its title.
 func sectionKind(title string) string {
 	var buf [160]byte
-	f := buf[:0]
-	for _, r := range title { // fold once into a stack buffer
-		if len(f) > len(buf)-4 {
-			break
-		}
-		if c := foldRune(r); c != 0 {
-			f = utf8.AppendRune(f, c)
-		}
-	}
-	starts := func(p string) bool { return bytes.HasPrefix(f, []byte(p)) }
-	has := func(p string) bool { return bytes.Contains(f, []byte(p)) }
+	f := string(appendFold(buf[:0], title, len(buf)-4)) // folded once
+	starts := func(p string) bool { return strings.HasPrefix(f, p) }
+	has := func(p string) bool { return strings.Contains(f, p) }
 	switch {
 	case has("muc dich"):
 		return SectionPurpose

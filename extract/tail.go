@@ -119,8 +119,8 @@ var ranks = []string{"Đại tướng", "Thượng tướng", "Trung tướng", 
 // stripRank drops a rank before a name.
 func stripRank(s string) string {
 	for _, r := range ranks {
-		if rest, ok := strings.CutPrefix(s, r+" "); ok {
-			return strings.TrimSpace(rest)
+		if rest, ok := strings.CutPrefix(s, r); ok && strings.HasPrefix(rest, " ") { // s starts with r+" ", with no string built
+			return strings.TrimSpace(rest[1:])
 		}
 	}
 	return s

@@ -164,7 +164,16 @@ const keyPrefix = 9
 // packed key and length) stays in registers only while the inner loop
 // makes no call and no helper takes its address.
 func tokenize(text string) tokens {
-	ts := make(tokens, 0, len(text)/bytesPerToken+16)
+	return tokenizeInto(nil, text)
+}
+
+// tokenizeInto is tokenize appending to buf[:0], which it reuses when
+// it is large enough.
+func tokenizeInto(buf tokens, text string) tokens {
+	ts := buf[:0]
+	if n := len(text)/bytesPerToken + 16; cap(ts) < n {
+		ts = make(tokens, 0, n)
+	}
 	open := false                   // the last token waits for the key of the word after it
 	start, k, n := -1, uint64(0), 0 // the word being read (see pushByte); start is -1 between words
 	for i := 0; i < len(text); {

@@ -89,7 +89,7 @@ func vtInfo(r rune) vtVinfo {
 // rune, else returns -1.
 func vtFoldSlow1(r rune) rune {
 	var out []rune
-	for _, d := range norm.NFD.String(string(r)) {
+	for _, d := range nfdRune(r) {
 		if !vtIsMark(d) {
 			out = append(out, d)
 		}
@@ -394,7 +394,7 @@ func vtAppendFoldRune(dst []byte, r rune) []byte {
 	if vtIsMark(r) {
 		return dst
 	}
-	for _, d := range norm.NFD.String(string(r)) {
+	for _, d := range nfdRune(r) {
 		if vtIsMark(d) {
 			continue
 		}
