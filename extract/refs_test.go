@@ -164,6 +164,12 @@ func TestReferences(t *testing.T) {
 			"18/2021/QĐ-UBND@2021-04-02 amends x1\n"},
 		{"repealing a whole decision replaces", "Điều 3. Quyết định này bãi bỏ Quyết định số 18/2021/QĐ-UBND ngày 02/4/2021.",
 			"18/2021/QĐ-UBND@2021-04-02 replaces x1\n"},
+		{"a symbol wrapped after số in a subject line", "Số: 1250/CT-NV\nV/v triển khai thực hiện Nghị định số\n41/2020/NĐ-CP của Chính phủ\nKính gửi: Các Chi cục Thuế.",
+			"41/2020/NĐ-CP implements x1\n"},
+		{"a party symbol wrapped after số", "Thực hiện Kế hoạch số\n58-KH/TU ngày 17/4/2018 của Tỉnh ủy, Sở xây dựng kế hoạch.",
+			"58-KH/TU@2018-04-17 implements x1\n"},
+		{"a bare number on the line after số is no symbol", "Thực hiện Kế hoạch số\n12 của Tỉnh ủy, các xã triển khai.", ""},
+		{"a list item on the line after số is no symbol", "Theo Chương trình số\n2. Nội dung thực hiện.", ""},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {
