@@ -170,6 +170,17 @@ func TestReferences(t *testing.T) {
 			"58-KH/TU@2018-04-17 implements x1\n"},
 		{"a bare number on the line after số is no symbol", "Thực hiện Kế hoạch số\n12 của Tỉnh ủy, các xã triển khai.", ""},
 		{"a list item on the line after số is no symbol", "Theo Chương trình số\n2. Nội dung thực hiện.", ""},
+		{"repealing by a resolution's rule only cites it", "Rà soát, bãi bỏ các quy hoạch về đầu tư, kinh doanh theo Nghị quyết số 11/NQ-CP ngày 05/02/2018 của Chính phủ.",
+			"11/NQ-CP@2018-02-05 cites x1\n"},
+		{"replacing by a decree's rule only cites it", "Các sở thay thế mẫu biểu báo cáo theo Nghị định số 09/2019/NĐ-CP.", "09/2019/NĐ-CP cites x1\n"},
+		{"amending procedures by a decree only cites it", "Sửa đổi các thủ tục hành chính theo Nghị định số 61/2018/NĐ-CP ngày 23/4/2018.", "61/2018/NĐ-CP@2018-04-23 cites x1\n"},
+		{"a review following an outline attached to a guidance only cites it", "Số: 20-KH/BKT\nKẾ HOẠCH\n\n2. Việc tổng kết phải bám sát đề cương kèm theo Hướng dẫn số 15-HD/BKTTW ngày 20/3/2018.",
+			"15-HD/BKTTW@2018-03-20 cites x1\n"},
+		{"reviewing targets by a plan only cites it", "Sơ kết việc thực hiện các chỉ tiêu theo Kế hoạch số 12-KH/TU.", "12-KH/TU cites x1\n"},
+		{"monitoring is no rule followed", "Tổng kết, theo dõi việc thực hiện Chỉ thị số 05-CT/TU ngày 02/3/2020.", "05-CT/TU@2020-03-02 reviews x1\n"},
+		{"amending a rule issued with a decision still amends it", "Số: 20/QĐ-LMHTX\nQUYẾT ĐỊNH\n\nĐiều 1. Sửa đổi, bổ sung một số điều của quy chế chi tiêu ban hành kèm theo Quyết định số 45/QĐ-LMHTX ngày 10/3/2020.",
+			"45/QĐ-LMHTX@2020-03-10 amends x1\n"},
+		{"continuing to follow an old resolution only cites it", "Các dự án đã được phê duyệt tiếp tục thực hiện theo Nghị quyết số 27/2020/NQ-HĐND.", "27/2020/NQ-HĐND cites x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

@@ -343,6 +343,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 			if (t.rel == RelAmends || t.rel == RelReplaces) && proposedChange(text, i) {
 				continue // "đề xuất Trung ương sửa đổi Luật …": another body will
 			}
+			if t.rel != RelBasis && t.rel != RelImplements && t.rel != RelAttachedTo && byRule(text[e:to]) {
+				continue // "rà soát, bãi bỏ các quy hoạch … theo Nghị quyết …": the change follows it
+			}
 			if t.rel == RelImplements && !implementsVia(text, i, e, to) {
 				continue // "thực hiện theo Nghị định …" follows a rule: cites
 			}
@@ -430,6 +433,25 @@ func implementsVia(text string, i, e, to int) bool {
 		return false // "kế thừa kết quả thực hiện Kế hoạch …" of last year
 	}
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
+}
+
+// byRule reports whether the words between a trigger and a mention hold
+// "theo" ("bãi bỏ các quy hoạch … theo Nghị quyết …", "tổng kết … bám
+// sát đề cương kèm theo Hướng dẫn …", "tiếp tục thực hiện theo Nghị
+// quyết …"): the mention is the rule the act follows, not what is
+// reviewed, changed or continued. "theo dõi" (monitor) is another word.
+func byRule(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "theo")
+		if k < 0 {
+			return false
+		}
+		a, z := off+k, off+k+len("theo")
+		if (a == 0 || s[a-1] == ' ') && (z == len(s) || s[z] == ' ' || s[z] == '\n') && !strings.HasPrefix(s[z:], " dõi") {
+			return true
+		}
+		off = z
+	}
 }
 
 // buildsOnPast: the implementing verb at i follows "kế thừa / phát huy
