@@ -181,6 +181,17 @@ func TestReferences(t *testing.T) {
 		{"amending a rule issued with a decision still amends it", "Số: 20/QĐ-LMHTX\nQUYẾT ĐỊNH\n\nĐiều 1. Sửa đổi, bổ sung một số điều của quy chế chi tiêu ban hành kèm theo Quyết định số 45/QĐ-LMHTX ngày 10/3/2020.",
 			"45/QĐ-LMHTX@2020-03-10 amends x1\n"},
 		{"continuing to follow an old resolution only cites it", "Các dự án đã được phê duyệt tiếp tục thực hiện theo Nghị quyết số 27/2020/NQ-HĐND.", "27/2020/NQ-HĐND cites x1\n"},
+		{"a symbol in parentheses after a described programme is its basis", "– Căn cứ Chương trình công tác năm 2005 của Trung ương Hội Chữ thập đỏ Việt Nam (Chương trình số 01/CTr-TW ngày 05/01/2005);",
+			"01/CTr-TW@2005-01-05 basis x1\n"},
+		{"a symbol in parentheses after a described programme is implemented", "Thực hiện Chương trình kiểm tra, giám sát năm 2003 của Ban Thường vụ Huyện uỷ (Chương trình số 15-CTr/HU ngày 10/01/2003), Uỷ ban Kiểm tra báo cáo như sau.",
+			"15-CTr/HU@2003-01-10 implements x1\n"},
+		{"a described plan in lower case", "Thực hiện kế hoạch công tác năm 2022 của Tỉnh ủy (Kế hoạch số 12-KH/TU ngày 05/01/2022), Ban Tuyên giáo xây dựng kế hoạch.",
+			"12-KH/TU@2022-01-05 implements x1\n"},
+		{"a symbol of another kind in parentheses is not the described document", "Căn cứ Chương trình công tác năm 2005 của Tỉnh ủy (Quyết định số 12-QĐ/TU ngày 05/01/2005), các huyện triển khai.",
+			"12-QĐ/TU@2005-01-05 cites x1\n"},
+		{"a parenthesis after no described document only cites", "Căn cứ tình hình thực tế của địa phương (Kế hoạch số 12-KH/UBND), các xã thực hiện.", "12-KH/UBND cites x1\n"},
+		{"a described programme reported on only cites", "Báo cáo kết quả Chương trình công tác năm 2005 của Tỉnh ủy (Chương trình số 12-CTr/TU ngày 05/01/2005) như sau.",
+			"12-CTr/TU@2005-01-05 cites x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,6 +84,9 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		ss := sentenceStart(text, m.start)
 		if p := openParen(text, max(ss, resume), m.start); p >= 0 {
 			m.rel, _ = relationFor(text, ts, p+1, m.start, prev, top)
+			if k := describedBefore(text, m, p); k >= 0 && m.rel == RelCites {
+				m.rel, _ = relationFor(text, ts, clauseFrom(ss, resume, prev, k), k, prev, top)
+			}
 			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
 				resume = m.end + c + 1
 			}
@@ -108,6 +112,43 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		}
 		prev = m
 	}
+}
+
+// describedBefore: the mention opens a parenthesis (at p) right after a
+// document of its kind named by description ("Căn cứ Chương trình công
+// tác năm 2005 của Trung ương Hội (Chương trình số 01/CTr-TW …)"): it is
+// that document, so the words before the description decide its
+// relation. It returns where the description starts, or -1.
+func describedBefore(text string, m *mention, p int) int {
+	if strings.TrimSpace(text[p+1:m.start]) != "" || m.kind == nil {
+		return -1
+	}
+	from := max(sentenceStart(text, p), p-300)
+	seg := text[from:p]
+	k := strings.LastIndex(seg, m.kind.name)
+	if lower := lowerFirst(m.kind.name); k < 0 && lower != "" {
+		k = strings.LastIndex(seg, lower)
+	}
+	if k < 0 || strings.ContainsAny(seg[k:], ";:") {
+		return -1
+	}
+	return from + k
+}
+
+// lowerFirst lower-cases the first letter of a kind's name ("Chương
+// trình" → "chương trình").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// clauseFrom is where the words deciding the relation of a mention at
+// pos start: after the previous mention of the sentence, or its start.
+func clauseFrom(ss, resume int, prev *mention, pos int) int {
+	if prev == nil {
+		return min(ss, pos)
+	}
+	return min(max(prev.tailEnd, resume), pos)
 }
 
 // asksOther reports whether a sentence opens with "Đề nghị" (after its
