@@ -278,6 +278,9 @@ func lexMonthForm(l *dateLexer) (dateExpr, bool) {
 			l.pos = p
 		}
 	}
+	if m2 == m {
+		m2 = l.monthList(m)
+	}
 	y, ok := l.year()
 	if !ok {
 		return dateExpr{prec: PrecMonth, m: m, d: 1, m2: m2}, true
@@ -287,6 +290,30 @@ func lexMonthForm(l *dateLexer) (dateExpr, bool) {
 		prec = PrecRange
 	}
 	return dateExpr{prec: prec, y: y, m: m, d: 1, y2: y, m2: m2, d2: lastDay(y, m2)}, true
+}
+
+// monthList reads ", M2, M3/Y" after month m: a list of following
+// months written with one year ("tháng 3, 4, 5, 6/2020") covers them
+// all. It returns the last month, or m (the position kept) when no such
+// list ends in a year.
+func (l *dateLexer) monthList(m int) int {
+	p, last := l.pos, m
+	for l.pos+2 < len(l.s) && l.s[l.pos] == ',' && l.s[l.pos+1] == ' ' {
+		l.pos += 2
+		n, _, ok := l.num()
+		if !ok || n != last+1 {
+			break
+		}
+		last = n
+		if q := l.pos; l.pos < len(l.s) && l.s[l.pos] == '/' {
+			if _, ok := l.year(); ok {
+				l.pos = q
+				return last
+			}
+		}
+	}
+	l.pos = p
+	return m
 }
 
 // year reads "/Y", "-Y" or " năm Y"; the position is kept on failure.

@@ -19,6 +19,10 @@ func TestLexDate(t *testing.T) {
 		{"tháng 9 - 10/2023", "2023-09-01", "2023-10-31", PrecRange, "tháng 9 - 10/2023"},
 		{"tháng 8 và tháng 9/2016", "2016-08-01", "2016-09-30", PrecRange, "tháng 8 và tháng 9/2016"},
 		{"tháng 10 – 11/2023", "2023-10-01", "2023-11-30", PrecRange, "tháng 10 – 11/2023"},
+		{"tháng 3, 4, 5, 6/2020 được", "2020-03-01", "2020-06-30", PrecRange, "tháng 3, 4, 5, 6/2020"},
+		{"tháng 7, 8/2023.", "2023-07-01", "2023-08-31", PrecRange, "tháng 7, 8/2023"},
+		{"tháng 3, 5/2020", "", "", PrecMonth, "tháng 3"},   // not the next month: no list
+		{"tháng 3, 4 đơn vị", "", "", PrecMonth, "tháng 3"}, // no year: a count follows, no list
 		{"quý III-2021", "2021-07-01", "2021-09-30", PrecQuarter, "quý III-2021"},
 		{"quý II/2023", "2023-04-01", "2023-06-30", PrecQuarter, "quý II/2023"},
 		{"quý 2/2018", "2018-04-01", "2018-06-30", PrecQuarter, "quý 2/2018"},

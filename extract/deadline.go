@@ -29,8 +29,11 @@ var deadlineCues = []string{
 // periodWords before a date make it a period name, not a deadline.
 // An event's own time ("Festival … (diễn ra từ ngày 02/6 đến ngày
 // 04/6/2023)", "Hội nghị (họp từ ngày 09 đến ngày 14/10)") is no deadline.
+// A tax or report period ("kỳ tính thuế tháng 3, 4, 5, 6/2020", "kết quả
+// tháng 4/2020") names the months the data cover.
 var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac",
-	"dien ra", "dien ra tu", "dien ra trong", "dien ra vao", "hop tu"}
+	"dien ra", "dien ra tu", "dien ra trong", "dien ra vao", "hop tu",
+	"ky tinh thue", "ky thue", "ky ke khai", "ky bao cao", "ket qua"}
 
 type deadlineCtx struct {
 	recurrent []*RelativeDeadline // dates that come back every year

@@ -92,6 +92,17 @@ func TestDeadlines(t *testing.T) {
 		{"a forecast period is not a deadline", "30. Theo dự báo, mùa khô kéo dài từ tháng 11/2023 đến tháng 4/2024.", ""},
 		{"a forecasting body's deadline is a deadline", "31. Đài Khí tượng gửi bản tin dự báo trước ngày 20/9/2023.",
 			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Đài Khí tượng\n"},
+		{"a tax period's months are not a deadline", "32. Thời hạn nộp thuế giá trị gia tăng của kỳ tính thuế tháng 7, 8, 9/2023 được gia hạn 05 tháng.", ""},
+		{"a tax period's month is not a deadline", "33. Thời hạn nộp thuế của kỳ tính thuế tháng 8/2023 được gia hạn.", ""},
+		{"a report period's months are not a deadline", "33b. Số liệu kỳ báo cáo tháng 7, 8/2023 được tổng hợp.", ""},
+		{"the results of a month are not a deadline", "34. Các huyện báo cáo kết quả tháng 8/2023 trước ngày 05/9/2023.",
+			"trước ngày 05/9/2023 2023-09-05..2023-09-05 day | Các huyện\n"},
+		{"a list of months to work in is one range", "35. Các xã hoàn thành trong tháng 8, 9/2023.",
+			"trong tháng 8, 9/2023 2023-08-01..2023-09-30 range | Các xã\n"},
+		{"results reported in a month still have their deadline", "37. Các xã báo cáo kết quả vào tháng 8/2023.",
+			"vào tháng 8/2023 2023-08-01..2023-08-31 month | Các xã\n"},
+		{"a time limit label keeps its month", "36. Các xã gửi hồ sơ. Thời hạn nộp: tháng 8/2023.",
+			"tháng 8/2023 2023-08-01..2023-08-31 month | Các xã\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
