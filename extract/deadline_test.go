@@ -103,6 +103,14 @@ func TestDeadlines(t *testing.T) {
 			"vào tháng 8/2023 2023-08-01..2023-08-31 month | Các xã\n"},
 		{"a time limit label keeps its month", "36. Các xã gửi hồ sơ. Thời hạn nộp: tháng 8/2023.",
 			"tháng 8/2023 2023-08-01..2023-08-31 month | Các xã\n"},
+		{"a sub-department is a body", "38. Chi cục Thuế tổ chức đối thoại với người nộp thuế xong trước 25/9/2023.",
+			"trước 25/9/2023 2023-09-25..2023-09-25 day | Chi cục Thuế\n"},
+		{"a branch association is a body", "39. Chi hội Nông dân thôn 3 gửi danh sách trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Chi hội Nông dân thôn 3\n"},
+		{"a bank branch is a body", "40. Chi nhánh Ngân hàng Chính sách xã hội tỉnh gửi báo cáo trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Chi nhánh Ngân hàng Chính sách xã hội tỉnh\n"},
+		{"a cost is no body", "41. Chi phí tổ chức hội nghị được quyết toán trước ngày 20/9/2023.",
+			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | \n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

@@ -59,7 +59,7 @@ var orgWords = []string{
 	"tổ chức", "cấp", "doanh nghiệp", "thủ trưởng", "chủ tịch", "giám đốc", "hđnd",
 	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
-	"nhà xuất bản",
+	"nhà xuất bản", "chi cục", "chi hội", "chi đoàn", "chi nhánh",
 }
 
 // headingBody finds the body named by the heading or label above the
