@@ -111,6 +111,17 @@ func TestDeadlines(t *testing.T) {
 			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | Chi nhánh Ngân hàng Chính sách xã hội tỉnh\n"},
 		{"a cost is no body", "41. Chi phí tổ chức hội nghị được quyết toán trước ngày 20/9/2023.",
 			"trước ngày 20/9/2023 2023-09-20..2023-09-20 day | \n"},
+		{"the body after a long topic label", "42. Công tác chăm sóc sức khoẻ, hiến máu nhân đạo: Hội Chữ thập đỏ các huyện đăng ký chỉ tiêu, gửi về Tỉnh hội trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Hội Chữ thập đỏ các huyện\n"},
+		{"a lower-case body after a task label", "45. Tổ chức học tập, quán triệt Chỉ thị 21 của Ban Bí thư: các huyện, thị, thành Hội hoàn thành trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | các huyện, thị, thành Hội\n"},
+		{"a long label with its own subject names the body", "43. Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan thực hiện các nội dung sau: tổ chức tập huấn trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Sở Nội vụ\n"},
+		{"an event after a subject's colon is no body", "46. Ban Tuyên giáo Huyện ủy phối hợp với Trung tâm Văn hóa huyện tổ chức các hoạt động sau: Hội thi tìm hiểu lịch sử Đảng hoàn thành trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Ban Tuyên giáo Huyện ủy\n"},
+		{"a body as the label", "47. Các Trung tâm Y tế huyện, thành phố: rà soát, lập danh sách đối tượng xong trước 30/9/2023.",
+			"trước 30/9/2023 2023-09-30..2023-09-30 day | Các Trung tâm Y tế huyện, thành phố\n"},
+		{"a short label with no body", "48. Nội dung: tổ chức hội thi trước ngày 30/9/2023.", "trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

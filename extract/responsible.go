@@ -225,21 +225,32 @@ func assigned(s string) string {
 var assignWords = []string{"Giao", "giao", "đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu", "GIAO"}
 
 // subjectOf reads the subject that opens s: after a list marker, a label
-// ("Cấp tỉnh: …") and connectors, up to the first verb.
+// ("Cấp tỉnh: …", "Công tác hiến máu: Hội Chữ thập đỏ các huyện …") and
+// connectors, up to the first verb. A long label with a subject of its
+// own ("Sở Nội vụ chủ trì, phối hợp với các sở thực hiện các nội dung
+// sau: …") names the body itself.
 func subjectOf(s string) string {
 	s = strings.TrimSpace(s)
 	if _, _, after := parseMarker(s); after > 0 {
 		s = s[after:]
 	}
-	label := ""
-	if i := strings.IndexByte(s, ':'); i > 0 && countFields(s[:i]) <= 6 {
-		label, s = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	label, long := "", false
+	if i := strings.IndexByte(s, ':'); i > 0 {
+		n := countFields(s[:i])
+		if long = n > 6; n <= 16 {
+			label, s = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+		}
+	}
+	if label != "" && long {
+		if r := bodyName(label); r != "" {
+			return r
+		}
 	}
 	s = stripConnectors(s)
 	if r := bodyName(s); r != "" {
 		return r
 	}
-	if label != "" && isUpperRune(firstRune(label)) && namesBody(label) {
+	if label != "" && !long && isUpperRune(firstRune(label)) && namesBody(label) {
 		return label
 	}
 	return ""
