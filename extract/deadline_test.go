@@ -122,6 +122,16 @@ func TestDeadlines(t *testing.T) {
 		{"a body as the label", "47. Các Trung tâm Y tế huyện, thành phố: rà soát, lập danh sách đối tượng xong trước 30/9/2023.",
 			"trước 30/9/2023 2023-09-30..2023-09-30 day | Các Trung tâm Y tế huyện, thành phố\n"},
 		{"a short label with no body", "48. Nội dung: tổ chức hội thi trước ngày 30/9/2023.", "trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
+		{"the body after a task that opens the item", "49- Chuẩn bị tổng kết công tác kiểm tra nhiệm kỳ 2020 - 2025, Văn phòng Ủy ban Kiểm tra hoàn thành số liệu trước 30/11/2023.",
+			"trước 30/11/2023 2023-11-30..2023-11-30 day | Văn phòng Ủy ban Kiểm tra\n"},
+		{"the body after a purpose", "50. Để chuẩn bị cho kỳ họp thường lệ, Sở Nội vụ tham mưu dự thảo Nghị quyết trước ngày 15/9/2023.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Sở Nội vụ\n"},
+		{"the body after a condition", "51. Sau khi Nghị quyết được thông qua, Ủy ban nhân dân tỉnh chỉ đạo rà soát, hoàn thành trong quý IV/2023.",
+			"trong quý IV/2023 2023-10-01..2023-12-31 quarter | Ủy ban nhân dân tỉnh\n"},
+		{"a list of bodies after a comma is no subject", "52. Tổ chức tập huấn cho cán bộ Hội Nông dân, Hội Phụ nữ hoàn thành trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
+		{"a body that a time word follows is no subject", "53. Tổ chức tập huấn cho cán bộ, Hội viên trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

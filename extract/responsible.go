@@ -250,10 +250,62 @@ func subjectOf(s string) string {
 	if r := bodyName(s); r != "" {
 		return r
 	}
+	if r := subjectAfterComma(s); r != "" {
+		return r
+	}
 	if label != "" && !long && isUpperRune(firstRune(label)) && namesBody(label) {
 		return label
 	}
 	return ""
+}
+
+// subjectAfterComma reads the subject of a clause that opens with a
+// purpose or a task ("Chuẩn bị tổng kết công tác kiểm tra nhiệm kỳ 2000
+// - 2005, Văn phòng Uỷ ban Kiểm tra hoàn thành số liệu …", "Để … ,
+// Sở Tư pháp chủ trì …"): the first capitalised body after a comma that
+// an action verb follows. A list of bodies before the comma ("cho Hội
+// Nông dân, Hội Phụ nữ tổ chức …") is no opener.
+func subjectAfterComma(s string) string {
+	for off := 0; ; {
+		k := strings.Index(s[off:], ", ")
+		if k < 0 {
+			return ""
+		}
+		c := off + k
+		off = c + 2
+		if off >= len(s) || s[off] < 'A' || s[off] > 'Z' && s[off] < 0xC3 || !isUpperRune(firstRune(s[off:])) {
+			continue // the cheap tests first: most commas go on with a lower-case word
+		}
+		if namesBody(lastWords(s[:c], 3)) {
+			continue
+		}
+		r := bodyName(s[off:])
+		if j := strings.Index(s[off:], r); r != "" && j >= 0 && actsAt(s, skipSpaces(s, off+j+len(r))) {
+			return r
+		}
+	}
+}
+
+// lastWords returns the last n words of s.
+func lastWords(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		i = strings.LastIndexByte(s[:i], ' ')
+		if i < 0 {
+			return s
+		}
+	}
+	return s[i:]
+}
+
+// actsAt: an action verb other than a time word ("trước", "trong",
+// "vào") starts at s[i].
+func actsAt(s string, i int) bool {
+	if !hasVerbAt(s, i) {
+		return false
+	}
+	_, k := matchAny(s, i, []string{"truoc", "trong", "vao"})
+	return k < 0
 }
 
 func stripConnectors(s string) string {
