@@ -132,6 +132,12 @@ func TestDeadlines(t *testing.T) {
 			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
 		{"a body that a time word follows is no subject", "53. Tổ chức tập huấn cho cán bộ, Hội viên trước ngày 30/9/2023.",
 			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
+		{"a congress in lower case stands for its body", "54. Các chi bộ hoàn thành đại hội trước ngày 31/8/2023; đại hội đảng bộ cơ sở hoàn thành trong quý IV/2023.",
+			"trước ngày 31/8/2023 2023-08-31..2023-08-31 day | Các chi bộ\ntrong quý IV/2023 2023-10-01..2023-12-31 quarter | đảng bộ cơ sở\n"},
+		{"a congress with its count and term", "55. Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2025 - 2030 tổ chức trong quý IV/2023.",
+			"trong quý IV/2023 2023-10-01..2023-12-31 quarter | Đảng bộ tỉnh\n"},
+		{"a congress of no body named is no body", "56. Đánh giá kết quả nhiệm kỳ; đại hội được tổ chức trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

@@ -337,8 +337,9 @@ func bodyName(s string) string {
 	if hasVerbAt(string(appendLower(buf[:0], s[:min(len(s), 24)])), 0) { // a clause opening with a verb names nobody
 		return ""
 	}
-	if !isUpperRune(r) {
-		if _, k := matchAny(s, 0, []string{"cac", "cap", "moi"}); k < 0 {
+	ce, k := 0, -1
+	if upper := isUpperRune(r); !upper || s[0] == 0xC4 { // "Đại hội" opens with Đ (C4 90)
+		if ce, k = matchAny(s, 0, lowerOpeners); !upper && k < 0 {
 			return ""
 		}
 	}
@@ -370,11 +371,28 @@ func bodyName(s string) string {
 	if name == "" || countFields(name) > 60 {
 		return ""
 	}
+	if k == congress {
+		name = cleanOrg(s[ce:end])
+		for _, w := range []string{" lần thứ", " nhiệm kỳ"} { // the congress's count and term
+			name, _, _ = strings.Cut(name, w)
+		}
+		if !namesBody(name) {
+			return "" // "đại hội được tổ chức …": the congress of no body named
+		}
+		return name // "đại hội đảng bộ cơ sở hoàn thành …": the đảng bộ holds it
+	}
 	if namesBody(name) {
 		return name
 	}
 	return ""
 }
+
+// lowerOpeners may open a body's name in lower case: "các xã", "cấp
+// tỉnh", "mọi đơn vị", and "đại hội đảng bộ cơ sở" — a congress stands
+// for the body that holds it, which is named without it.
+var lowerOpeners = []string{"cac", "cap", "moi", "dai hoi"}
+
+const congress = 3 // index of "dai hoi" in lowerOpeners
 
 // clauseOpeners open a clause and never a body's name.
 var clauseOpeners = []string{"de ", "nham ", "can cu ", "thuc hien ", "tren co so ", "sau khi ", "v/v ", "kinh gui"}
