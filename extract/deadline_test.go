@@ -138,6 +138,14 @@ func TestDeadlines(t *testing.T) {
 			"trong quý IV/2023 2023-10-01..2023-12-31 quarter | Đảng bộ tỉnh\n"},
 		{"a congress of no body named is no body", "56. Đánh giá kết quả nhiệm kỳ; đại hội được tổ chức trước ngày 30/9/2023.",
 			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | \n"},
+		{"hamlet heads are bodies", "57. Công chức Văn hóa - Xã hội phối hợp với Đài Truyền thanh xã tuyên truyền; Trưởng các ấp thông tin đến từng hộ gia đình trước ngày 10/7/2023.",
+			"trước ngày 10/7/2023 2023-07-10..2023-07-10 day | Trưởng các ấp\n"},
+		{"villages are bodies", "58. Các thôn, tổ dân phố lập danh sách gửi về xã trước ngày 10/7/2023.",
+			"trước ngày 10/7/2023 2023-07-10..2023-07-10 day | Các thôn, tổ dân phố\n"},
+		{"xong ends a subject", "59. Trung tâm Y tế huyện xong trước 30/9/2023.",
+			"trước 30/9/2023 2023-09-30..2023-09-30 day | Trung tâm Y tế huyện\n"},
+		{"information work in a name is no verb", "60. Ban Chỉ đạo công tác thông tin đối ngoại tỉnh báo cáo trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Ban Chỉ đạo công tác thông tin đối ngoại tỉnh\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

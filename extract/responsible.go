@@ -24,7 +24,8 @@ var actionVerbs = []string{
 	"đẩy mạnh", "nâng cao", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "vào", "trước",
 	"trong", "là cơ quan", "làm", "tuyên truyền", "ký", "đăng ký", "nộp", "căn",
 	"kiện toàn", "củng cố", "bổ sung", "phổ biến", "giám sát", "vận động",
-	"xuất bản", "phát hành", "biên soạn",
+	"xuất bản", "phát hành", "biên soạn", "xong", "giải ngân",
+	"thông tin đến", "thông tin cho", "thông tin tới", // the verb, not "công tác thông tin"
 }
 
 // verbsByByte indexes actionVerbs by their first byte.
@@ -60,6 +61,7 @@ var orgWords = []string{
 	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
 	"nhà xuất bản", "chi cục", "chi hội", "chi đoàn", "chi nhánh",
+	"ấp", "thôn", "khu phố", "tổ dân phố",
 }
 
 // headingBody finds the body named by the heading or label above the
