@@ -238,12 +238,15 @@ func cueFits(f string, d dateExpr) bool {
 // phraseStart extends a deadline back over its cue word ("trước ngày
 // 01/6/2018", "vào tháng 6/2018", "chậm nhất ngày …").
 func (c *deadlineCtx) phraseStart(d dateExpr) int {
-	for _, cue := range []string{"truoc", "cham nhat", "vao", "trong", "tu", "den"} {
-		n := strings.Count(cue, " ") + 1
-		i := d.start
-		for k := 0; k < n; k++ {
+	var starts [3]int // the starts of the three words before the date
+	for k, i := 0, d.start; k < len(starts); k++ {
+		if i >= 0 {
 			i = wordBefore(c.text, i)
 		}
+		starts[k] = i
+	}
+	for _, cue := range []string{"truoc", "cham nhat la", "cham nhat", "vao", "trong", "tu", "den"} {
+		i := starts[strings.Count(cue, " ")]
 		if i < 0 {
 			continue
 		}
@@ -251,7 +254,7 @@ func (c *deadlineCtx) phraseStart(d dateExpr) int {
 			return i
 		}
 	}
-	if i := wordBefore(c.text, d.start); i >= 0 && d.start-i < 24 { // glued "trướcngày 30/6"
+	if i := starts[0]; i >= 0 && d.start-i < 24 { // glued "trướcngày 30/6"
 		if endsGlued(cueText(c.text[i:d.start]), "truoc ngay") {
 			return i
 		}
@@ -265,11 +268,11 @@ func wordBefore(s string, i int) int {
 	i = skipBack(s, i)
 	j := i
 	for j > 0 {
-		r := lastRune(s[:j])
+		r, n := utf8.DecodeLastRuneInString(s[:j])
 		if !isWordChar(r) {
 			break
 		}
-		j -= len(string(r))
+		j -= n
 	}
 	if j == i {
 		return -1

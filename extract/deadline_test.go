@@ -146,6 +146,18 @@ func TestDeadlines(t *testing.T) {
 			"trước 30/9/2023 2023-09-30..2023-09-30 day | Trung tâm Y tế huyện\n"},
 		{"information work in a name is no verb", "60. Ban Chỉ đạo công tác thông tin đối ngoại tỉnh báo cáo trước ngày 30/9/2023.",
 			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Ban Chỉ đạo công tác thông tin đối ngoại tỉnh\n"},
+		{"a subject ends at an administrative verb", "61. Kho bạc Nhà nước đối chiếu số liệu chi với các đơn vị dự toán, gửi Bộ Tài chính chậm nhất ngày 25/7/2023.",
+			"chậm nhất ngày 25/7/2023 2023-07-25..2023-07-25 day | Kho bạc Nhà nước\n"},
+		{"a subject ends at cập nhật", "62. Trung tâm Trợ giúp pháp lý nhà nước tỉnh cập nhật tài liệu trên Cổng thông tin điện tử, hoàn thành chậm nhất là ngày 30/9/2023.",
+			"chậm nhất là ngày 30/9/2023 2023-09-30..2023-09-30 day | Trung tâm Trợ giúp pháp lý nhà nước tỉnh\n"},
+		{"a subject ends at a passive", "63. Riêng các đơn vị, địa phương được lựa chọn khảo sát, gửi dự thảo báo cáo trước ngày 30/7/2023.",
+			"trước ngày 30/7/2023 2023-07-30..2023-07-30 day | các đơn vị, địa phương\n"},
+		{"a group named by its work", "64. Đoàn kiểm tra báo cáo kết quả với Thường trực Tỉnh ủy vào cuối tháng 10/2023.",
+			"vào cuối tháng 10/2023 2023-10-21..2023-10-31 part-of-month | Đoàn kiểm tra\n"},
+		{"a council named by its work", "65. Hội đồng thẩm định hoàn thành hồ sơ trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Hội đồng thẩm định\n"},
+		{"a fund is a body in capitals only", "66. Quỹ Hỗ trợ nông dân tỉnh giải ngân trước ngày 30/9/2023; quỹ đất còn lại giao trước ngày 30/10/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Quỹ Hỗ trợ nông dân tỉnh\ntrước ngày 30/10/2023 2023-10-30..2023-10-30 day | Quỹ Hỗ trợ nông dân tỉnh\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

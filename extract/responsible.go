@@ -26,11 +26,14 @@ var actionVerbs = []string{
 	"kiện toàn", "củng cố", "bổ sung", "phổ biến", "giám sát", "vận động",
 	"xuất bản", "phát hành", "biên soạn", "xong", "giải ngân",
 	"thông tin đến", "thông tin cho", "thông tin tới", // the verb, not "công tác thông tin"
+	"quan tâm", "thông báo", "kêu gọi", "huy động", "lựa chọn", "chọn", "đối chiếu",
+	"dự thảo", "cân đối", "tạm ứng", "nâng cấp", "cập nhật", "treo", "hoàn chỉnh",
+	"tập huấn", "đăng tải", "bảo đảm", "đảm bảo", "thẩm định", "phê duyệt", "hoàn thiện",
+	"khắc phục", "vận hành", "thu thập", "điều chỉnh", "soạn thảo", "giải quyết", "khảo sát", "được",
 }
 
 // verbsByByte indexes actionVerbs by their first byte.
-var verbsByByte = func() map[byte][]string {
-	m := map[byte][]string{}
+var verbsByByte = func() (m [256][]string) {
 	for _, v := range actionVerbs {
 		m[v[0]] = append(m[v[0]], v)
 	}
@@ -62,6 +65,7 @@ var orgWords = []string{
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
 	"nhà xuất bản", "chi cục", "chi hội", "chi đoàn", "chi nhánh",
 	"ấp", "thôn", "khu phố", "tổ dân phố",
+	"kho bạc", "ngân hàng", "quỹ", "công ty", "bệnh viện", "hợp tác xã", "kiểm toán", "hải quan", "bưu điện",
 }
 
 // headingBody finds the body named by the heading or label above the
@@ -452,7 +456,7 @@ func unitCode(name string) bool {
 
 // capitalOnly are body words that are common nouns in lower case
 // ("nhiệm vụ", "báo cáo").
-var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true}
+var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true, "quỹ": true}
 
 // orgWordSet holds orgWords in both tone placements ("ủy", "uỷ").
 var orgWordSet = func() map[string]bool {
@@ -486,9 +490,15 @@ func eachLowerWord(s string, f func(w string, capital bool) bool) {
 	}
 }
 
-// afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức".
+// afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức";
+// after a bare group noun the word names the group's work ("Đoàn kiểm
+// tra", "Tổ thẩm định", "Ban soạn thảo").
 func afterDeterminer(s string, i int) bool {
 	b := strings.TrimRight(s[:i], " ")
+	switch b {
+	case "Đoàn", "Tổ", "Ban", "Hội đồng", "Nhóm", "Tiểu ban", "Bộ phận":
+		return true
+	}
 	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị", "Nhà", "nhà"} { // "Nhà xuất bản" names a body
 		if strings.HasSuffix(b, d) {
 			return true
