@@ -471,11 +471,13 @@ func dayBeforeMonth(d dateExpr) dateExpr {
 	return d
 }
 
-// recurringAfter: "trước ngày 20/5 hằng năm" comes back every year.
+// recurringAfter: "trước ngày 20/5 hằng năm" comes back every year; a
+// recurring task in the next clause ("trước ngày 05/02; định kỳ hằng
+// quý …") does not make this date recur.
 func (c *deadlineCtx) recurringAfter(d dateExpr) bool {
 	rest := c.text[d.end:min(len(c.text), d.end+40)]
-	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i] // the next line's "Hằng năm, …" is another item
+	if i := strings.IndexAny(rest, "\n;"); i >= 0 {
+		rest = rest[:i] // the next line's or clause's "Hằng năm, …", "định kỳ hằng quý …" is another task
 	}
 	return recurring(cueText(rest))
 }

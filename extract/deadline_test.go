@@ -158,6 +158,9 @@ func TestDeadlines(t *testing.T) {
 			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Hội đồng thẩm định\n"},
 		{"a fund is a body in capitals only", "66. Quỹ Hỗ trợ nông dân tỉnh giải ngân trước ngày 30/9/2023; quỹ đất còn lại giao trước ngày 30/10/2023.",
 			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Quỹ Hỗ trợ nông dân tỉnh\ntrước ngày 30/10/2023 2023-10-30..2023-10-30 day | Quỹ Hỗ trợ nông dân tỉnh\n"},
+		{"a recurring task in the next clause is another task", "67. Các xã gửi kế hoạch về Sở trước ngày 05/9; định kỳ hằng quý báo cáo kết quả.",
+			"trước ngày 05/9 2023-09-05..2023-09-05 day | Các xã\n"},
+		{"a date recurring in its own clause", "68. Các xã báo cáo trước ngày 20/9 hằng năm; Sở tổng hợp.", ""},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
