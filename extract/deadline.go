@@ -504,6 +504,9 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 	if !(isLowerRune(r) || comma && isUpperRune(r)) {
 		return false
 	}
+	if _, ok := matchFold(rest, j, "phan dau"); ok {
+		return false // "Năm 2005, phấn đấu …" sets a target, not a task
+	}
 	// "Năm 2022, toàn tỉnh đã ghi nhận …", "Năm 2010, toàn tỉnh xảy ra 142
 	// vụ …" tell what happened, they set no task
 	ce := clauseEnd(c.text, d.end)

@@ -161,6 +161,9 @@ func TestDeadlines(t *testing.T) {
 		{"a recurring task in the next clause is another task", "67. Các xã gửi kế hoạch về Sở trước ngày 05/9; định kỳ hằng quý báo cáo kết quả.",
 			"trước ngày 05/9 2023-09-05..2023-09-05 day | Các xã\n"},
 		{"a date recurring in its own clause", "68. Các xã báo cáo trước ngày 20/9 hằng năm; Sở tổng hợp.", ""},
+		{"a year opening a target is not a deadline", "69. Năm 2024, phấn đấu 100% xã có tổ chức Hội.", ""},
+		{"a year opening a task after a target is a deadline", "70. Năm 2024, các xã phấn đấu và hoàn thành việc thành lập Hội.",
+			"Năm 2024 2024-01-01..2024-12-31 year | các xã\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
