@@ -192,6 +192,12 @@ func TestReferences(t *testing.T) {
 		{"a parenthesis after no described document only cites", "Căn cứ tình hình thực tế của địa phương (Kế hoạch số 12-KH/UBND), các xã thực hiện.", "12-KH/UBND cites x1\n"},
 		{"a described programme reported on only cites", "Báo cáo kết quả Chương trình công tác năm 2005 của Tỉnh ủy (Chương trình số 12-CTr/TU ngày 05/01/2005) như sau.",
 			"12-CTr/TU@2005-01-05 cites x1\n"},
+		{"results stated as a subject are no review", "2. Kết quả 10 năm thực hiện Nghị quyết số 11-NQ/TW ngày 27/4/2007 là cơ sở để xác định nhiệm vụ trọng tâm.",
+			"11-NQ/TW@2007-04-27 cites x1\n"},
+		{"assessing results of years still reviews", "2. Đánh giá kết quả 10 năm thực hiện Nghị quyết số 11-NQ/TW ngày 27/4/2007.",
+			"11-NQ/TW@2007-04-27 reviews x1\n"},
+		{"results as the object of a report still review", "Các huyện báo cáo Kết quả 10 năm thực hiện Nghị quyết số 11-NQ/TW ngày 27/4/2007.",
+			"11-NQ/TW@2007-04-27 reviews x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

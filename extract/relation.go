@@ -582,14 +582,16 @@ func hasClauseBreak(s string) bool {
 }
 
 // reviewCount: "kết quả 10 năm thực hiện" — a count of years of
-// implementation that is being assessed.
+// implementation that is being assessed; results that open their clause
+// as its subject are only stated.
 func reviewCount(text string, i int) bool {
 	j := wordBefore(text, i)
 	if j < 0 || !isDigit(text[j]) {
 		return false
 	}
-	if containsFold(text[max(0, j-24):j], "ket qua") {
-		return true
+	if from := max(0, j-24); containsFold(text[from:j], "ket qua") {
+		k := strings.LastIndex(text[from:j], "Kết quả")
+		return k < 0 || !opensClause(text, from+k) // "2. Kết quả 10 năm thực hiện X là cơ sở …" states them
 	}
 	f := text[max(sentenceStart(text, j), j-400):j]
 	return containsAnyFold(f, "tong ket", "so ket")
