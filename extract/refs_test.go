@@ -198,6 +198,14 @@ func TestReferences(t *testing.T) {
 			"11-NQ/TW@2007-04-27 reviews x1\n"},
 		{"results as the object of a report still review", "Các huyện báo cáo Kết quả 10 năm thực hiện Nghị quyết số 11-NQ/TW ngày 27/4/2007.",
 			"11-NQ/TW@2007-04-27 reviews x1\n"},
+		{"a title that disseminates a resolution implements it", "HỘI NÔNG DÂN TỈNH AN GIANG\nSố 45-KH/HNDT\nLong Xuyên, ngày 21 tháng 4 năm 2025\n\nKẾ HOẠCH\nTuyên truyền, quán triệt Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương Đảng\n\nI. MỤC ĐÍCH\nNội dung.",
+			"60-NQ/TW@2025-04-12 implements x1\n"},
+		{"a title that studies and disseminates", "HỘI NÔNG DÂN TỈNH AN GIANG\nSố 45-KH/HNDT\nLong Xuyên, ngày 21 tháng 4 năm 2025\n\nKẾ HOẠCH\nHọc tập, quán triệt và tuyên truyền Nghị quyết số 60-NQ/TW ngày 12/4/2025\n\nI. MỤC ĐÍCH\nNội dung.",
+			"60-NQ/TW@2025-04-12 implements x1\n"},
+		{"a title with another verb keeps its relation", "HỘI NÔNG DÂN TỈNH AN GIANG\nSố 45-KH/HNDT\nLong Xuyên, ngày 21 tháng 4 năm 2025\n\nKẾ HOẠCH\nBáo cáo công tác tuyên truyền Nghị quyết số 60-NQ/TW ngày 12/4/2025\n\nI. MỤC ĐÍCH\nNội dung.",
+			"60-NQ/TW@2025-04-12 cites x1\n"},
+		{"disseminating in the body only cites", "HỘI NÔNG DÂN TỈNH AN GIANG\nSố 45-KH/HNDT\nLong Xuyên, ngày 21 tháng 4 năm 2025\n\nKẾ HOẠCH\ncông tác năm 2025\n\nI. MỤC ĐÍCH\nNội dung. Quán triệt Nghị quyết số 60-NQ/TW ngày 12/4/2025 đến hội viên.",
+			"60-NQ/TW@2025-04-12 cites x1\n"},
 		{"unresolved short form stays", "Quán triệt Nghị quyết số 15 của Tỉnh ủy.", "Nghị quyết 15 cites x1\n"},
 	}
 	for _, tt := range tests {

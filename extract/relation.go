@@ -151,6 +151,27 @@ func clauseFrom(ss, resume int, prev *mention, pos int) int {
 	return min(max(prev.tailEnd, resume), pos)
 }
 
+// disseminationWords open a title whose whole subject is to spread a
+// document: "Tuyên truyền, quán triệt …", "Học tập, quán triệt và …".
+var disseminationWords = []string{"tuyen truyen", "quan triet", "hoc tap", "pho bien", "to chuc", "va", "ve viec", "ve"}
+
+// disseminates reports whether the title words before a mention are
+// only dissemination verbs.
+func disseminates(pre string) bool {
+	f := cueText(pre)
+	if f == "" {
+		return false
+	}
+	for f != "" {
+		_, k := matchAny(f, 0, disseminationWords)
+		if k < 0 || len(f) > len(disseminationWords[k]) && f[len(disseminationWords[k])] != ' ' {
+			return false
+		}
+		f = strings.TrimLeft(f[len(disseminationWords[k]):], " ")
+	}
+	return true
+}
+
 // asksOther reports whether a sentence opens with "Đề nghị" (after its
 // list marker): the document asks another body to act.
 func asksOther(s string) bool {
