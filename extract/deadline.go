@@ -125,7 +125,7 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 		c.recurrent = append(c.recurrent, &RelativeDeadline{Text: c.text[start:d.end], Span: Span{start, d.end}})
 		return nil
 	}
-	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before)
+	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before) || atMeeting(f)
 	if !cued && !(c.opensClause(f, d) && (c.docDate == "" || d.endISO() > c.docDate)) {
 		return nil
 	}
@@ -245,7 +245,7 @@ func (c *deadlineCtx) phraseStart(d dateExpr) int {
 		}
 		starts[k] = i
 	}
-	for _, cue := range []string{"truoc", "cham nhat la", "cham nhat", "vao", "trong", "tu", "den"} {
+	for _, cue := range []string{"truoc", "cham nhat la", "cham nhat", "vao", "trong", "tu", "den", "tai hoi nghi"} {
 		i := starts[strings.Count(cue, " ")]
 		if i < 0 {
 			continue
@@ -512,6 +512,21 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 	ce := clauseEnd(c.text, d.end)
 	cl := c.text[d.end:ce]
 	return !strings.Contains(cl, " đã ") && !strings.Contains(cl, "ghi nhận") && !strings.Contains(cl, " xảy ra ")
+}
+
+// atMeeting reports whether the words before a date end with "tại hội
+// nghị" and at most two words naming it ("thường kỳ"): "trình Ban Chấp
+// hành Đảng bộ tỉnh tại hội nghị quý 2/2018" is due then. A council's
+// session ("tại kỳ họp thường lệ cuối năm 2024") is another body's
+// event, not a time limit.
+func atMeeting(f string) bool {
+	i := strings.LastIndex(f, "tai ")
+	if i < 0 || i > 0 && f[i-1] != ' ' {
+		return false
+	}
+	rest := f[i+len("tai "):]
+	e, ok := matchFold(rest, 0, "hoi nghi")
+	return ok && (e == len(rest) || rest[e] == ' ') && strings.Count(rest[e:], " ") <= 2
 }
 
 // forecast reports whether a clause reports a forecast ("Theo dự báo,

@@ -164,6 +164,12 @@ func TestDeadlines(t *testing.T) {
 		{"a year opening a target is not a deadline", "69. Năm 2024, phấn đấu 100% xã có tổ chức Hội.", ""},
 		{"a year opening a task after a target is a deadline", "70. Năm 2024, các xã phấn đấu và hoàn thành việc thành lập Hội.",
 			"Năm 2024 2024-01-01..2024-12-31 year | các xã\n"},
+		{"a submission due at a conference", "71. Giao Ban Tổ chức Tỉnh ủy tiếp thu ý kiến, hoàn chỉnh Đề án, trình Ban Chấp hành Đảng bộ tỉnh tại hội nghị quý 4/2023.",
+			"tại hội nghị quý 4/2023 2023-10-01..2023-12-31 quarter | Ban Tổ chức Tỉnh ủy\n"},
+		{"a conference named by two words", "72. Văn phòng Tỉnh ủy trình Ban Thường vụ tại hội nghị thường kỳ tháng 9/2023.",
+			"tháng 9/2023 2023-09-01..2023-09-30 month | Văn phòng Tỉnh ủy\n"},
+		{"a council's session is another body's event", "73. Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh tại kỳ họp thường lệ cuối năm 2023.", ""},
+		{"a conference held in a place is no time limit", "74. Các huyện báo cáo tại hội nghị sơ kết của tỉnh ở huyện Cát Hải năm 2022.", ""},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

@@ -29,7 +29,7 @@ var actionVerbs = []string{
 	"quan tâm", "thông báo", "kêu gọi", "huy động", "lựa chọn", "chọn", "đối chiếu",
 	"dự thảo", "cân đối", "tạm ứng", "nâng cấp", "cập nhật", "treo", "hoàn chỉnh",
 	"tập huấn", "đăng tải", "bảo đảm", "đảm bảo", "thẩm định", "phê duyệt", "hoàn thiện",
-	"khắc phục", "vận hành", "thu thập", "điều chỉnh", "soạn thảo", "giải quyết", "khảo sát", "được", "phấn đấu",
+	"khắc phục", "vận hành", "thu thập", "điều chỉnh", "soạn thảo", "giải quyết", "khảo sát", "được", "phấn đấu", "tiếp thu",
 }
 
 // verbsByByte indexes actionVerbs by their first byte.
