@@ -170,6 +170,16 @@ func TestDeadlines(t *testing.T) {
 			"tháng 9/2023 2023-09-01..2023-09-30 month | Văn phòng Tỉnh ủy\n"},
 		{"a council's session is another body's event", "73. Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh tại kỳ họp thường lệ cuối năm 2023.", ""},
 		{"a conference held in a place is no time limit", "74. Các huyện báo cáo tại hội nghị sơ kết của tỉnh ở huyện Cát Hải năm 2022.", ""},
+		{"a verb after đơn vị ends the subject", "75. Đề nghị các địa phương, đơn vị hoàn thành báo cáo, gửi về Ban Dân vận trước ngày 30/8/2023.",
+			"trước ngày 30/8/2023 2023-08-30..2023-08-30 day | các địa phương, đơn vị\n"},
+		{"a unit's role after đơn vị stays in the name", "76. Các đơn vị thực hiện Đề án gửi báo cáo trước ngày 30/8/2023.",
+			"trước ngày 30/8/2023 2023-08-30..2023-08-30 day | Các đơn vị thực hiện Đề án\n"},
+		{"the bodies concerned", "77. Các cơ quan, đơn vị có liên quan gửi báo cáo trước ngày 30/8/2023.",
+			"trước ngày 30/8/2023 2023-08-30..2023-08-30 day | Các cơ quan, đơn vị có liên quan\n"},
+		{"each of them ends the subject", "78. Mặt trận Tổ quốc và các đoàn thể huyện mỗi đơn vị xây dựng ít nhất 01 mô hình vào đầu tháng 9/2023.",
+			"vào đầu tháng 9/2023 2023-09-01..2023-09-10 part-of-month | Mặt trận Tổ quốc và các đoàn thể huyện\n"},
+		{"each opening the subject stays", "79. Mỗi huyện ủy chọn 01 chi bộ làm đại hội điểm, hoàn thành trước ngày 30/9/2023.",
+			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Mỗi huyện ủy\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

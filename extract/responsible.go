@@ -367,7 +367,7 @@ func bodyName(s string) string {
 		}
 		if c := s[i]; depth == 0 && i > 0 && (c >= 'a' && c <= 'z' || c >= 0xC0) && // what a lower-case letter starts with
 			atWordStart(s, i) && isLowerRune(firstRune(s[i:])) && !afterDeterminer(s, i) {
-			if hasVerbAt(s, i) {
+			if hasVerbAt(s, i) || strings.HasPrefix(s[i:], "mỗi ") { // "… huyện mỗi đơn vị xây dựng": each of them
 				end = i
 				break
 			}
@@ -499,13 +499,20 @@ func afterDeterminer(s string, i int) bool {
 	case "Đoàn", "Tổ", "Ban", "Hội đồng", "Nhóm", "Tiểu ban", "Bộ phận":
 		return true
 	}
-	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị", "Nhà", "nhà"} { // "Nhà xuất bản" names a body
+	for _, d := range []string{"các", "những", "mọi", "Các", "Nhà", "nhà"} { // "Nhà xuất bản" names a body
 		if strings.HasSuffix(b, d) {
 			return true
 		}
 	}
+	if strings.HasSuffix(b, "cơ quan") || strings.HasSuffix(b, "đơn vị") {
+		_, k := matchAny(s, i, roleVerbs) // "cơ quan chủ trì", "đơn vị thực hiện"; not "đơn vị hoàn thành báo cáo"
+		return k >= 0
+	}
 	return false
 }
+
+// roleVerbs name a unit's role after "cơ quan" or "đơn vị".
+var roleVerbs = []string{"to chuc", "chu tri", "phoi hop", "thuc hien", "tham muu", "thuong truc", "duoc giao", "lien quan", "co lien quan"}
 
 // cleanOrg drops parentheses and trailing punctuation from a name.
 func cleanOrg(s string) string {
