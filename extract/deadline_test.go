@@ -180,6 +180,16 @@ func TestDeadlines(t *testing.T) {
 			"vào đầu tháng 9/2023 2023-09-01..2023-09-10 part-of-month | Mặt trận Tổ quốc và các đoàn thể huyện\n"},
 		{"each opening the subject stays", "79. Mỗi huyện ủy chọn 01 chi bộ làm đại hội điểm, hoàn thành trước ngày 30/9/2023.",
 			"trước ngày 30/9/2023 2023-09-30..2023-09-30 day | Mỗi huyện ủy\n"},
+		{"an agent noun keeps its verb", "80. Phòng Tuyên truyền - Hỗ trợ người nộp thuế đăng tải toàn văn Nghị định trước ngày 15/9/2023.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Phòng Tuyên truyền - Hỗ trợ người nộp thuế\n"},
+		{"works and traffic are nouns", "81. Phòng Quản lý giao thông và Ban Quản lý công trình thủy lợi rà soát xong trước ngày 15/9/2023.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Phòng Quản lý giao thông và Ban Quản lý công trình thủy lợi\n"},
+		{"an election is a noun", "82. Ủy ban bầu cử các xã hoàn thành niêm yết danh sách trước ngày 15/9/2023.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Ủy ban bầu cử các xã\n"},
+		{"soon ends the subject", "83. Đề nghị Ban Tổ chức Trung ương sớm có ý kiến trước ngày 15/9/2023.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Ban Tổ chức Trung ương\n"},
+		{"assigning ends the subject", "84. Sở Nội vụ giao các phòng rà soát xong trước ngày 15/9/2023.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | các phòng\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {

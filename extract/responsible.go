@@ -30,6 +30,7 @@ var actionVerbs = []string{
 	"dự thảo", "cân đối", "tạm ứng", "nâng cấp", "cập nhật", "treo", "hoàn chỉnh",
 	"tập huấn", "đăng tải", "bảo đảm", "đảm bảo", "thẩm định", "phê duyệt", "hoàn thiện",
 	"khắc phục", "vận hành", "thu thập", "điều chỉnh", "soạn thảo", "giải quyết", "khảo sát", "được", "phấn đấu", "tiếp thu",
+	"sớm", "sao gửi",
 }
 
 // verbsByByte indexes actionVerbs by their first byte.
@@ -504,8 +505,29 @@ func afterDeterminer(s string, i int) bool {
 			return true
 		}
 	}
+	if nounCompound(b, s[i:]) {
+		return true
+	}
 	if strings.HasSuffix(b, "cơ quan") || strings.HasSuffix(b, "đơn vị") {
 		_, k := matchAny(s, i, roleVerbs) // "cơ quan chủ trì", "đơn vị thực hiện"; not "đơn vị hoàn thành báo cáo"
+		return k >= 0
+	}
+	return false
+}
+
+// nounCompound: a verb-like word at the start of rest that is part of a
+// noun with the word before it: "người nộp thuế", "công trình", "bầu
+// cử", "giao thông", "giao dịch".
+func nounCompound(b, rest string) bool {
+	switch {
+	case strings.HasSuffix(b, "người"):
+		return true // "Phòng Tuyên truyền - Hỗ trợ người nộp thuế"
+	case strings.HasPrefix(rest, "trình"):
+		return strings.HasSuffix(b, "công") || strings.HasSuffix(b, "chương") || strings.HasSuffix(b, "quy") || strings.HasSuffix(b, "tờ")
+	case strings.HasPrefix(rest, "cử"):
+		return strings.HasSuffix(b, "bầu") || strings.HasSuffix(b, "tuyển")
+	case strings.HasPrefix(rest, "giao "):
+		_, k := matchAny(rest, len("giao "), []string{"thong", "dich", "luu", "thuong"})
 		return k >= 0
 	}
 	return false
