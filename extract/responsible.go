@@ -367,8 +367,9 @@ func bodyName(s string) string {
 			break
 		}
 		if c := s[i]; depth == 0 && i > 0 && (c >= 'a' && c <= 'z' || c >= 0xC0) && // what a lower-case letter starts with
-			atWordStart(s, i) && isLowerRune(firstRune(s[i:])) && !afterDeterminer(s, i) {
-			if hasVerbAt(s, i) || strings.HasPrefix(s[i:], "mỗi ") { // "… huyện mỗi đơn vị xây dựng": each of them
+			atWordStart(s, i) && isLowerRune(firstRune(s[i:])) {
+			// "… huyện mỗi đơn vị xây dựng": each of them; the cheaper test first
+			if (hasVerbAt(s, i) || strings.HasPrefix(s[i:], "mỗi ")) && !afterDeterminer(s, i) {
 				end = i
 				break
 			}
