@@ -118,6 +118,11 @@ func lexDayForm(l *dateLexer) (dateExpr, bool) {
 	if !ok || d < 1 || d > 31 {
 		return dateExpr{}, false
 	}
+	if hasNgay {
+		if e, ok := l.dayRange(d); ok {
+			return e, true
+		}
+	}
 	p := l.pos
 	l.spaces()
 	if !hasNgay && l.word("thang") {
@@ -298,8 +303,7 @@ func lexMonthForm(l *dateLexer) (dateExpr, bool) {
 // list ends in a year.
 func (l *dateLexer) monthList(m int) int {
 	p, last := l.pos, m
-	for l.pos+2 < len(l.s) && l.s[l.pos] == ',' && l.s[l.pos+1] == ' ' {
-		l.pos += 2
+	for l.listSep("thang ") {
 		n, _, ok := l.num()
 		if !ok || n != last+1 {
 			break
@@ -314,6 +318,43 @@ func (l *dateLexer) monthList(m int) int {
 	}
 	l.pos = p
 	return m
+}
+
+// listSep reads the separator of a list of dates: ", " or " và ", with
+// the unit word (folded "thang ", "quy ") repeated after it or not.
+func (l *dateLexer) listSep(unit string) bool {
+	switch {
+	case l.pos+2 < len(l.s) && l.s[l.pos] == ',' && l.s[l.pos+1] == ' ':
+		l.pos += 2
+	case l.pos+1 < len(l.s) && l.s[l.pos] == ' ' && l.word(" va "):
+	default:
+		return false
+	}
+	if unit != "" {
+		_ = l.word(unit)
+	}
+	return true
+}
+
+// dayRange reads "-D2/M[/Y]", ", D2/M/Y" or " và D2/M/Y" after the day d
+// of "ngày": "ngày 15-16/9/2023", "ngày 15 và 16/9/2023" cover both days.
+func (l *dateLexer) dayRange(d int) (dateExpr, bool) {
+	p := l.pos
+	if !l.listSep("") && !l.sep(false) {
+		return dateExpr{}, false
+	}
+	d2, _, ok := l.num()
+	if !ok || d2 <= d || d2 > 31 || !l.sep(false) {
+		l.pos = p
+		return dateExpr{}, false
+	}
+	m, _, ok := l.num()
+	if !ok || m < 1 || m > 12 {
+		l.pos = p
+		return dateExpr{}, false
+	}
+	y, _ := l.year()
+	return dateExpr{prec: PrecRange, y: y, m: m, d: d, y2: y, m2: m, d2: d2, hasNgay: true}, true
 }
 
 // year reads "/Y", "-Y" or " năm Y"; the position is kept on failure.
@@ -356,6 +397,13 @@ func lexQuarterForm(l *dateLexer) (dateExpr, bool) {
 		} else {
 			l.pos = p
 		}
+	}
+	for p := l.pos; q2 < 4 && l.listSep("quy "); p = l.pos { // "quý III, IV/2023", "quý III và quý IV/2023"
+		if n := l.quarter(); n != q2+1 {
+			l.pos = p
+			break
+		}
+		q2++
 	}
 	y, ok := l.year()
 	if !ok {

@@ -190,6 +190,14 @@ func TestDeadlines(t *testing.T) {
 			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Ban Tổ chức Trung ương\n"},
 		{"assigning ends the subject", "84. Sở Nội vụ giao các phòng rà soát xong trước ngày 15/9/2023.",
 			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | các phòng\n"},
+		{"a list of quarters is one range", "85. Các xã hoàn thành trong quý III, IV/2023.",
+			"trong quý III, IV/2023 2023-07-01..2023-12-31 range | Các xã\n"},
+		{"a list of months with và", "87. Các xã hoàn thành trong tháng 10, 11 và 12/2023.",
+			"trong tháng 10, 11 và 12/2023 2023-10-01..2023-12-31 range | Các xã\n"},
+		{"two days of one month", "89. Các xã tổ chức hội thao vào ngày 15 và 16/9/2023.",
+			"vào ngày 15 và 16/9/2023 2023-09-15..2023-09-16 range | Các xã\n"},
+		{"a span of days", "91. Các xã tổ chức hội thao vào ngày 15-16/9/2023.",
+			"vào ngày 15-16/9/2023 2023-09-15..2023-09-16 range | Các xã\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
