@@ -340,6 +340,9 @@ func (l *dateLexer) listSep(unit string) bool {
 // of "ngày": "ngày 15-16/9/2023", "ngày 15 và 16/9/2023" cover both days.
 func (l *dateLexer) dayRange(d int) (dateExpr, bool) {
 	p := l.pos
+	if p >= len(l.s) || l.s[p] == '/' || l.s[p] == '.' {
+		return dateExpr{}, false // "ngày 15/9": the usual case, told at once
+	}
 	if !l.listSep("") && !l.sep(false) {
 		return dateExpr{}, false
 	}
