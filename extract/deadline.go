@@ -86,15 +86,16 @@ func (c *deadlineCtx) skipped(pos int) bool {
 	return false
 }
 
-// joinRange joins "từ ngày 1/7 đến ngày 15/7/2024" and "từ tháng 6/2013
-// đến tháng 6/2023" into one range.
+// joinRange joins "từ ngày 1/7 đến ngày 15/7/2024", "từ tháng 6/2013
+// đến tháng 6/2023" and periods that follow on ("trong quý III/2023 và
+// quý IV/2023") into one range.
 func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
 	if b.start-a.end > 24 {
 		return a, false
 	}
 	mid := foldString(c.text[a.end:b.start])
 	mid = strings.TrimSpace(strings.Trim(mid, " ,"))
-	if mid != "den" && mid != "-" && mid != "toi" && mid != "den het" {
+	if mid != "den" && mid != "-" && mid != "toi" && mid != "den het" && mid != "va" {
 		return a, false
 	}
 	if b.y != 0 && a.y == 0 {
@@ -102,6 +103,9 @@ func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
 		if a.m > b.m {
 			a.y--
 		}
+	}
+	if mid == "va" && (a.y == 0 || a.prec != b.prec || a.prec == PrecDay || shiftDays(a.withYear(a.y).endISO(), 1) != b.startISO()) {
+		return a, false // "tháng 10/2023 và tháng 11/2023" follow on; "tháng 3 và tháng 9" do not
 	}
 	r := a
 	r.end, r.y2, r.m2, r.d2 = b.end, b.y2, b.m2, b.d2

@@ -198,6 +198,14 @@ func TestDeadlines(t *testing.T) {
 			"vào ngày 15 và 16/9/2023 2023-09-15..2023-09-16 range | Các xã\n"},
 		{"a span of days", "91. Các xã tổ chức hội thao vào ngày 15-16/9/2023.",
 			"vào ngày 15-16/9/2023 2023-09-15..2023-09-16 range | Các xã\n"},
+		{"quarters that follow on are one range", "93. Các xã hoàn thành trong quý III/2023 và quý IV/2023.",
+			"trong quý III/2023 và quý IV/2023 2023-07-01..2023-12-31 range | Các xã\n"},
+		{"months that follow on are one range", "95. Các xã hoàn thành trong tháng 10/2023 và tháng 11/2023.",
+			"trong tháng 10/2023 và tháng 11/2023 2023-10-01..2023-11-30 range | Các xã\n"},
+		{"months apart are no range", "98. Các xã hoàn thành trong tháng 8/2023 và tháng 12/2023.",
+			"trong tháng 8/2023 2023-08-01..2023-08-31 month | Các xã\n"},
+		{"two days joined by và are no range", "99. Các xã báo cáo trước ngày 15/9/2023 và ngày 16/9/2023.",
+			"trước ngày 15/9/2023 2023-09-15..2023-09-15 day | Các xã\n"},
 		{"a plan's year is not a deadline", "18. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2023 như sau.", ""},
 	}
 	for _, tt := range tests {
