@@ -114,6 +114,11 @@ func lexDayForm(l *dateLexer) (dateExpr, bool) {
 	if !ok || d < 1 || d > 31 {
 		return dateExpr{}, false
 	}
+	if hasNgay {
+		if e, ok := l.dayRange(d); ok {
+			return e, true
+		}
+	}
 	p := l.pos
 	l.spaces()
 	if !hasNgay && l.word("thang") {
@@ -274,6 +279,9 @@ func lexMonthForm(l *dateLexer) (dateExpr, bool) {
 			l.pos = p
 		}
 	}
+	if m2 == m {
+		m2 = l.monthList(m)
+	}
 	y, ok := l.year()
 	if !ok {
 		return dateExpr{prec: PrecMonth, m: m, d: 1, m2: m2}, true
@@ -283,6 +291,69 @@ func lexMonthForm(l *dateLexer) (dateExpr, bool) {
 		prec = PrecRange
 	}
 	return dateExpr{prec: prec, y: y, m: m, d: 1, y2: y, m2: m2, d2: lastDay(y, m2)}, true
+}
+
+// monthList reads ", M2, M3/Y" after month m: a list of following
+// months written with one year ("tháng 3, 4, 5, 6/2020") covers them
+// all. It returns the last month, or m (the position kept) when no such
+// list ends in a year.
+func (l *dateLexer) monthList(m int) int {
+	p, last := l.pos, m
+	for l.listSep("thang ") {
+		n, _, ok := l.num()
+		if !ok || n != last+1 {
+			break
+		}
+		last = n
+		if q := l.pos; l.pos < len(l.s) && l.s[l.pos] == '/' {
+			if _, ok := l.year(); ok {
+				l.pos = q
+				return last
+			}
+		}
+	}
+	l.pos = p
+	return m
+}
+
+// listSep reads the separator of a list of dates: ", " or " và ", with
+// the unit word (folded "thang ", "quy ") repeated after it or not.
+func (l *dateLexer) listSep(unit string) bool {
+	switch {
+	case l.pos+2 < len(l.s) && l.s[l.pos] == ',' && l.s[l.pos+1] == ' ':
+		l.pos += 2
+	case l.pos+1 < len(l.s) && l.s[l.pos] == ' ' && l.word(" va "):
+	default:
+		return false
+	}
+	if unit != "" {
+		_ = l.word(unit)
+	}
+	return true
+}
+
+// dayRange reads "-D2/M[/Y]", ", D2/M/Y" or " và D2/M/Y" after the day d
+// of "ngày": "ngày 15-16/9/2023", "ngày 15 và 16/9/2023" cover both days.
+func (l *dateLexer) dayRange(d int) (dateExpr, bool) {
+	p := l.pos
+	if p >= len(l.s) || l.s[p] == '/' || l.s[p] == '.' {
+		return dateExpr{}, false // "ngày 15/9": the usual case, told at once
+	}
+	if !l.listSep("") && !l.sep(false) {
+		return dateExpr{}, false
+	}
+	d2, _, ok := l.num()
+	if !ok || d2 <= d || d2 > 31 || !l.sep(false) {
+		l.pos = p
+		return dateExpr{}, false
+	}
+	m, _, ok := l.num()
+	if !ok || m < 1 || m > 12 {
+		l.pos = p
+		return dateExpr{}, false
+	}
+	y, _ := l.year()
+	return dateExpr{prec: PrecRange, y: y, m: m, d: d, y2: y, m2: m, d2: d2, hasNgay: true}, true
 }
 
 // year reads "/Y", "-Y" or " năm Y"; the position is kept on failure.
@@ -325,6 +396,13 @@ func lexQuarterForm(l *dateLexer) (dateExpr, bool) {
 		} else {
 			l.pos = p
 		}
+	}
+	for p := l.pos; q2 < 4 && l.listSep("quy "); p = l.pos { // "quý III, IV/2023", "quý III và quý IV/2023"
+		if n := l.quarter(); n != q2+1 {
+			l.pos = p
+			break
+		}
+		q2++
 	}
 	y, ok := l.year()
 	if !ok {

@@ -19,6 +19,18 @@ func TestLexDate(t *testing.T) {
 		{"tháng 9 - 10/2023", "2023-09-01", "2023-10-31", PrecRange, "tháng 9 - 10/2023"},
 		{"tháng 8 và tháng 9/2016", "2016-08-01", "2016-09-30", PrecRange, "tháng 8 và tháng 9/2016"},
 		{"tháng 10 – 11/2023", "2023-10-01", "2023-11-30", PrecRange, "tháng 10 – 11/2023"},
+		{"tháng 3, 4, 5, 6/2020 được", "2020-03-01", "2020-06-30", PrecRange, "tháng 3, 4, 5, 6/2020"},
+		{"tháng 7, 8/2023.", "2023-07-01", "2023-08-31", PrecRange, "tháng 7, 8/2023"},
+		{"tháng 3, 5/2020", "", "", PrecMonth, "tháng 3"},   // not the next month: no list
+		{"tháng 3, 4 đơn vị", "", "", PrecMonth, "tháng 3"}, // no year: a count follows, no list
+		{"tháng 10, 11 và 12/2023", "2023-10-01", "2023-12-31", PrecRange, "tháng 10, 11 và 12/2023"},
+		{"tháng 10, quý 4/2023", "", "", PrecMonth, "tháng 10"}, // another unit: no list
+		{"quý III, IV/2023", "2023-07-01", "2023-12-31", PrecRange, "quý III, IV/2023"},
+		{"quý I, II và III năm 2024", "2024-01-01", "2024-09-30", PrecRange, "quý I, II và III năm 2024"},
+		{"quý III và quý IV/2023", "2023-07-01", "2023-12-31", PrecRange, "quý III và quý IV/2023"},
+		{"ngày 15-16/9/2023", "2023-09-15", "2023-09-16", PrecRange, "ngày 15-16/9/2023"},
+		{"ngày 15 và 16/9/2023", "2023-09-15", "2023-09-16", PrecRange, "ngày 15 và 16/9/2023"},
+		{"ngày 15, 16/9/2023", "2023-09-15", "2023-09-16", PrecRange, "ngày 15, 16/9/2023"},
 		{"quý III-2021", "2021-07-01", "2021-09-30", PrecQuarter, "quý III-2021"},
 		{"quý II/2023", "2023-04-01", "2023-06-30", PrecQuarter, "quý II/2023"},
 		{"quý 2/2018", "2018-04-01", "2018-06-30", PrecQuarter, "quý 2/2018"},
@@ -63,7 +75,8 @@ func TestLexDateYearless(t *testing.T) {
 
 // TestLexDateRejects: numbers that are not dates.
 func TestLexDateRejects(t *testing.T) {
-	for _, in := range []string{"32/13/2020", "1,5 ngày", "2009", "năm 20", "quý V/2020", "quý III - II/2022", "100%", "3 tháng", "6 tháng đầu", "15 tháng 5 năm"} {
+	for _, in := range []string{"32/13/2020", "1,5 ngày", "2009", "năm 20", "quý V/2020", "quý III - II/2022", "100%", "3 tháng", "6 tháng đầu", "15 tháng 5 năm",
+		"quý II, IV/2023", "ngày 16-15/9/2023"} { // not the next quarter; a later day first
 		if d, ok := lexDate(in, 0); ok {
 			t.Errorf("lexDate(%q) = %q, want none", in, in[d.start:d.end])
 		}

@@ -29,8 +29,11 @@ var deadlineCues = []string{
 // periodWords before a date make it a period name, not a deadline.
 // An event's own time ("Festival … (diễn ra từ ngày 02/6 đến ngày
 // 04/6/2023)", "Hội nghị (họp từ ngày 09 đến ngày 14/10)") is no deadline.
+// A tax or report period ("kỳ tính thuế tháng 3, 4, 5, 6/2020", "kết quả
+// tháng 4/2020") names the months the data cover.
 var periodWords = []string{"giai doan", "nhiem ky", "nk", "khoa", "tinh tu", "so lieu", "tu nam", "den nam", "dinh huong", "tam nhin", "nien khoa", "nam hoc", "ke hoach cong tac", "chuong trinh cong tac",
-	"dien ra", "dien ra tu", "dien ra trong", "dien ra vao", "hop tu"}
+	"dien ra", "dien ra tu", "dien ra trong", "dien ra vao", "hop tu",
+	"ky tinh thue", "ky thue", "ky ke khai", "ky bao cao", "ket qua"}
 
 type deadlineCtx struct {
 	recurrent []*RelativeDeadline // dates that come back every year
@@ -83,15 +86,16 @@ func (c *deadlineCtx) skipped(pos int) bool {
 	return false
 }
 
-// joinRange joins "từ ngày 1/7 đến ngày 15/7/2024" and "từ tháng 6/2013
-// đến tháng 6/2023" into one range.
+// joinRange joins "từ ngày 1/7 đến ngày 15/7/2024", "từ tháng 6/2013
+// đến tháng 6/2023" and periods that follow on ("trong quý III/2023 và
+// quý IV/2023") into one range.
 func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
 	if b.start-a.end > 24 {
 		return a, false
 	}
 	mid := foldString(c.text[a.end:b.start])
 	mid = strings.TrimSpace(strings.Trim(mid, " ,"))
-	if mid != "den" && mid != "-" && mid != "toi" && mid != "den het" {
+	if mid != "den" && mid != "-" && mid != "toi" && mid != "den het" && mid != "va" {
 		return a, false
 	}
 	if b.y != 0 && a.y == 0 {
@@ -99,6 +103,9 @@ func (c *deadlineCtx) joinRange(a, b dateExpr) (dateExpr, bool) {
 		if a.m > b.m {
 			a.y--
 		}
+	}
+	if mid == "va" && (a.y == 0 || a.prec != b.prec || a.prec == PrecDay || shiftDays(a.withYear(a.y).endISO(), 1) != b.startISO()) {
+		return a, false // "tháng 10/2023 và tháng 11/2023" follow on; "tháng 3 và tháng 9" do not
 	}
 	r := a
 	r.end, r.y2, r.m2, r.d2 = b.end, b.y2, b.m2, b.d2
@@ -122,7 +129,7 @@ func (c *deadlineCtx) deadline(d dateExpr) *Deadline {
 		c.recurrent = append(c.recurrent, &RelativeDeadline{Text: c.text[start:d.end], Span: Span{start, d.end}})
 		return nil
 	}
-	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before)
+	cued := endsWithAny(f, deadlineCues) && cueFits(f, d) || c.timeLabel(before) || atMeeting(f)
 	if !cued && !(c.opensClause(f, d) && (c.docDate == "" || d.endISO() > c.docDate)) {
 		return nil
 	}
@@ -235,12 +242,15 @@ func cueFits(f string, d dateExpr) bool {
 // phraseStart extends a deadline back over its cue word ("trước ngày
 // 01/6/2018", "vào tháng 6/2018", "chậm nhất ngày …").
 func (c *deadlineCtx) phraseStart(d dateExpr) int {
-	for _, cue := range []string{"truoc", "cham nhat", "vao", "trong", "tu", "den"} {
-		n := strings.Count(cue, " ") + 1
-		i := d.start
-		for k := 0; k < n; k++ {
+	var starts [3]int // the starts of the three words before the date
+	for k, i := 0, d.start; k < len(starts); k++ {
+		if i >= 0 {
 			i = wordBefore(c.text, i)
 		}
+		starts[k] = i
+	}
+	for _, cue := range []string{"truoc", "cham nhat la", "cham nhat", "vao", "trong", "tu", "den", "tai hoi nghi"} {
+		i := starts[strings.Count(cue, " ")]
 		if i < 0 {
 			continue
 		}
@@ -248,7 +258,7 @@ func (c *deadlineCtx) phraseStart(d dateExpr) int {
 			return i
 		}
 	}
-	if i := wordBefore(c.text, d.start); i >= 0 && d.start-i < 24 { // glued "trướcngày 30/6"
+	if i := starts[0]; i >= 0 && d.start-i < 24 { // glued "trướcngày 30/6"
 		if endsGlued(cueText(c.text[i:d.start]), "truoc ngay") {
 			return i
 		}
@@ -262,11 +272,11 @@ func wordBefore(s string, i int) int {
 	i = skipBack(s, i)
 	j := i
 	for j > 0 {
-		r := lastRune(s[:j])
+		r, n := utf8.DecodeLastRuneInString(s[:j])
 		if !isWordChar(r) {
 			break
 		}
-		j -= len(string(r))
+		j -= n
 	}
 	if j == i {
 		return -1
@@ -497,11 +507,13 @@ func dayBeforeMonth(d dateExpr) dateExpr {
 	return d
 }
 
-// recurringAfter: "trước ngày 20/5 hằng năm" comes back every year.
+// recurringAfter: "trước ngày 20/5 hằng năm" comes back every year; a
+// recurring task in the next clause ("trước ngày 05/02; định kỳ hằng
+// quý …") does not make this date recur.
 func (c *deadlineCtx) recurringAfter(d dateExpr) bool {
 	rest := c.text[d.end:min(len(c.text), d.end+40)]
-	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i] // the next line's "Hằng năm, …" is another item
+	if i := strings.IndexAny(rest, "\n;"); i >= 0 {
+		rest = rest[:i] // the next line's or clause's "Hằng năm, …", "định kỳ hằng quý …" is another task
 	}
 	return recurring(cueText(rest))
 }
@@ -528,11 +540,29 @@ func (c *deadlineCtx) opensClause(f string, d dateExpr) bool {
 	if !(isLowerRune(r) || comma && isUpperRune(r)) {
 		return false
 	}
+	if _, ok := matchFold(rest, j, "phan dau"); ok {
+		return false // "Năm 2005, phấn đấu …" sets a target, not a task
+	}
 	// "Năm 2022, toàn tỉnh đã ghi nhận …", "Năm 2010, toàn tỉnh xảy ra 142
 	// vụ …" tell what happened, they set no task
 	ce := clauseEnd(c.text, d.end)
 	cl := c.text[d.end:ce]
 	return !strings.Contains(cl, " đã ") && !strings.Contains(cl, "ghi nhận") && !strings.Contains(cl, " xảy ra ")
+}
+
+// atMeeting reports whether the words before a date end with "tại hội
+// nghị" and at most two words naming it ("thường kỳ"): "trình Ban Chấp
+// hành Đảng bộ tỉnh tại hội nghị quý 2/2018" is due then. A council's
+// session ("tại kỳ họp thường lệ cuối năm 2024") is another body's
+// event, not a time limit.
+func atMeeting(f string) bool {
+	i := strings.LastIndex(f, "tai ")
+	if i < 0 || i > 0 && f[i-1] != ' ' {
+		return false
+	}
+	rest := f[i+len("tai "):]
+	e, ok := matchFold(rest, 0, "hoi nghi")
+	return ok && (e == len(rest) || rest[e] == ' ') && strings.Count(rest[e:], " ") <= 2
 }
 
 // forecast reports whether a clause reports a forecast ("Theo dự báo,

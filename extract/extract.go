@@ -240,6 +240,9 @@ func (p *parser) references(ms []*mention) {
 	}
 	for _, m := range ms {
 		m.inTitle = m.start >= p.h.titleSpan[0] && m.start < p.h.titleSpan[1]
+		if m.inTitle && m.rel == RelCites && disseminates(p.text[p.h.titleSpan[0]:m.start]) {
+			m.rel = RelImplements // a plan titled "Tuyên truyền, quán triệt Nghị quyết số 60-NQ/TW …" is about it
+		}
 	}
 	groups, diags := resolve(p.text, ms, own)
 	for _, g := range groups {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -84,6 +85,9 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		ss := sc.start(text, m.start)
 		if p := openParen(text, max(ss, resume), m.start); p >= 0 {
 			m.rel, _ = relationFor(text, ts, p+1, m.start, prev, top)
+			if k := describedBefore(text, m, p); k >= 0 && m.rel == RelCites {
+				m.rel, _ = relationFor(text, ts, clauseFrom(ss, resume, prev, k), k, prev, top)
+			}
 			if c := strings.IndexByte(text[m.end:], ')'); c >= 0 {
 				resume = m.end + c + 1
 			}
@@ -109,6 +113,64 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		}
 		prev = m
 	}
+}
+
+// describedBefore: the mention opens a parenthesis (at p) right after a
+// document of its kind named by description ("Căn cứ Chương trình công
+// tác năm 2005 của Trung ương Hội (Chương trình số 01/CTr-TW …)"): it is
+// that document, so the words before the description decide its
+// relation. It returns where the description starts, or -1.
+func describedBefore(text string, m *mention, p int) int {
+	if strings.TrimSpace(text[p+1:m.start]) != "" || m.kind == nil {
+		return -1
+	}
+	from := max(sentenceStart(text, p), p-300)
+	seg := text[from:p]
+	k := strings.LastIndex(seg, m.kind.name)
+	if lower := lowerFirst(m.kind.name); k < 0 && lower != "" {
+		k = strings.LastIndex(seg, lower)
+	}
+	if k < 0 || strings.ContainsAny(seg[k:], ";:") {
+		return -1
+	}
+	return from + k
+}
+
+// lowerFirst lower-cases the first letter of a kind's name ("Chương
+// trình" → "chương trình").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// clauseFrom is where the words deciding the relation of a mention at
+// pos start: after the previous mention of the sentence, or its start.
+func clauseFrom(ss, resume int, prev *mention, pos int) int {
+	if prev == nil {
+		return min(ss, pos)
+	}
+	return min(max(prev.tailEnd, resume), pos)
+}
+
+// disseminationWords open a title whose whole subject is to spread a
+// document: "Tuyên truyền, quán triệt …", "Học tập, quán triệt và …".
+var disseminationWords = []string{"tuyen truyen", "quan triet", "hoc tap", "pho bien", "to chuc", "va", "ve viec", "ve"}
+
+// disseminates reports whether the title words before a mention are
+// only dissemination verbs.
+func disseminates(pre string) bool {
+	f := cueText(pre)
+	if f == "" {
+		return false
+	}
+	for f != "" {
+		_, k := matchAny(f, 0, disseminationWords)
+		if k < 0 || len(f) > len(disseminationWords[k]) && f[len(disseminationWords[k])] != ' ' {
+			return false
+		}
+		f = strings.TrimLeft(f[len(disseminationWords[k]):], " ")
+	}
+	return true
 }
 
 // asksOther reports whether a sentence opens with "Đề nghị" (after its
@@ -344,6 +406,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 			if (t.rel == RelAmends || t.rel == RelReplaces) && proposedChange(text, i) {
 				continue // "đề xuất Trung ương sửa đổi Luật …": another body will
 			}
+			if t.rel != RelBasis && t.rel != RelImplements && t.rel != RelAttachedTo && byRule(text[e:to]) {
+				continue // "rà soát, bãi bỏ các quy hoạch … theo Nghị quyết …": the change follows it
+			}
 			if t.rel == RelImplements && !implementsVia(text, i, e, to) {
 				continue // "thực hiện theo Nghị định …" follows a rule: cites
 			}
@@ -437,6 +502,25 @@ func implementsVia(text string, i, e, to int) bool {
 	return !strings.HasSuffix(pre, " voi") && !strings.HasSuffix(pre, " voi viec")
 }
 
+// byRule reports whether the words between a trigger and a mention hold
+// "theo" ("bãi bỏ các quy hoạch … theo Nghị quyết …", "tổng kết … bám
+// sát đề cương kèm theo Hướng dẫn …", "tiếp tục thực hiện theo Nghị
+// quyết …"): the mention is the rule the act follows, not what is
+// reviewed, changed or continued. "theo dõi" (monitor) is another word.
+func byRule(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "theo")
+		if k < 0 {
+			return false
+		}
+		a, z := off+k, off+k+len("theo")
+		if (a == 0 || s[a-1] == ' ') && (z == len(s) || s[z] == ' ' || s[z] == '\n') && !strings.HasPrefix(s[z:], " dõi") {
+			return true
+		}
+		off = z
+	}
+}
+
 // buildsOnPast: the implementing verb at i follows "kế thừa / phát huy
 // kết quả", so the document's implementation is past and its results
 // are built on. "báo cáo kết quả thực hiện X" still implements X.
@@ -528,14 +612,16 @@ func hasClauseBreak(s string) bool {
 }
 
 // reviewCount: "kết quả 10 năm thực hiện" — a count of years of
-// implementation that is being assessed.
+// implementation that is being assessed; results that open their clause
+// as its subject are only stated.
 func reviewCount(text string, i int) bool {
 	j := wordBefore(text, i)
 	if j < 0 || !isDigit(text[j]) {
 		return false
 	}
-	if containsFold(text[max(0, j-24):j], "ket qua") {
-		return true
+	if from := max(0, j-24); containsFold(text[from:j], "ket qua") {
+		k := strings.LastIndex(text[from:j], "Kết quả")
+		return k < 0 || !opensClause(text, from+k) // "2. Kết quả 10 năm thực hiện X là cơ sở …" states them
 	}
 	f := text[max(sentenceStart(text, j), j-400):j]
 	return containsAnyFold(f, "tong ket", "so ket")

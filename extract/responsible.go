@@ -24,7 +24,13 @@ var actionVerbs = []string{
 	"đẩy mạnh", "nâng cao", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "vào", "trước",
 	"trong", "là cơ quan", "làm", "tuyên truyền", "ký", "đăng ký", "nộp", "căn",
 	"kiện toàn", "củng cố", "bổ sung", "phổ biến", "giám sát", "vận động",
-	"xuất bản", "phát hành", "biên soạn",
+	"xuất bản", "phát hành", "biên soạn", "xong", "giải ngân",
+	"thông tin đến", "thông tin cho", "thông tin tới", // the verb, not "công tác thông tin"
+	"quan tâm", "thông báo", "kêu gọi", "huy động", "lựa chọn", "chọn", "đối chiếu",
+	"dự thảo", "cân đối", "tạm ứng", "nâng cấp", "cập nhật", "treo", "hoàn chỉnh",
+	"tập huấn", "đăng tải", "bảo đảm", "đảm bảo", "thẩm định", "phê duyệt", "hoàn thiện",
+	"khắc phục", "vận hành", "thu thập", "điều chỉnh", "soạn thảo", "giải quyết", "khảo sát", "được", "phấn đấu", "tiếp thu",
+	"sớm", "sao gửi",
 }
 
 // verbsByByte indexes actionVerbs by their first byte (an array: a map
@@ -59,7 +65,9 @@ var orgWords = []string{
 	"tổ chức", "cấp", "doanh nghiệp", "thủ trưởng", "chủ tịch", "giám đốc", "hđnd",
 	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
-	"nhà xuất bản",
+	"nhà xuất bản", "chi cục", "chi hội", "chi đoàn", "chi nhánh",
+	"ấp", "thôn", "khu phố", "tổ dân phố",
+	"kho bạc", "ngân hàng", "quỹ", "công ty", "bệnh viện", "hợp tác xã", "kiểm toán", "hải quan", "bưu điện",
 }
 
 // headingBody finds the body named by the heading or label above the
@@ -229,24 +237,87 @@ func assigned(s string) string {
 var assignWords = []string{"Giao", "giao", "đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu", "GIAO"}
 
 // subjectOf reads the subject that opens s: after a list marker, a label
-// ("Cấp tỉnh: …") and connectors, up to the first verb.
+// ("Cấp tỉnh: …", "Công tác hiến máu: Hội Chữ thập đỏ các huyện …") and
+// connectors, up to the first verb. A long label with a subject of its
+// own ("Sở Nội vụ chủ trì, phối hợp với các sở thực hiện các nội dung
+// sau: …") names the body itself.
 func subjectOf(s string) string {
 	s = strings.TrimSpace(s)
 	if _, _, after := parseMarker(s); after > 0 {
 		s = s[after:]
 	}
-	label := ""
-	if i := strings.IndexByte(s, ':'); i > 0 && countFields(s[:i]) <= 6 {
-		label, s = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	label, long := "", false
+	if i := strings.IndexByte(s, ':'); i > 0 {
+		n := countFields(s[:i])
+		if long = n > 6; n <= 16 {
+			label, s = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+		}
+	}
+	if label != "" && long {
+		if r := bodyName(label); r != "" {
+			return r
+		}
 	}
 	s = stripConnectors(s)
 	if r := bodyName(s); r != "" {
 		return r
 	}
-	if label != "" && isUpperRune(firstRune(label)) && namesBody(label) {
+	if r := subjectAfterComma(s); r != "" {
+		return r
+	}
+	if label != "" && !long && isUpperRune(firstRune(label)) && namesBody(label) {
 		return label
 	}
 	return ""
+}
+
+// subjectAfterComma reads the subject of a clause that opens with a
+// purpose or a task ("Chuẩn bị tổng kết công tác kiểm tra nhiệm kỳ 2000
+// - 2005, Văn phòng Uỷ ban Kiểm tra hoàn thành số liệu …", "Để … ,
+// Sở Tư pháp chủ trì …"): the first capitalised body after a comma that
+// an action verb follows. A list of bodies before the comma ("cho Hội
+// Nông dân, Hội Phụ nữ tổ chức …") is no opener.
+func subjectAfterComma(s string) string {
+	for off := 0; ; {
+		k := strings.Index(s[off:], ", ")
+		if k < 0 {
+			return ""
+		}
+		c := off + k
+		off = c + 2
+		if off >= len(s) || s[off] < 'A' || s[off] > 'Z' && s[off] < 0xC3 || !isUpperRune(firstRune(s[off:])) {
+			continue // the cheap tests first: most commas go on with a lower-case word
+		}
+		if namesBody(lastWords(s[:c], 3)) {
+			continue
+		}
+		r := bodyName(s[off:])
+		if j := strings.Index(s[off:], r); r != "" && j >= 0 && actsAt(s, skipSpaces(s, off+j+len(r))) {
+			return r
+		}
+	}
+}
+
+// lastWords returns the last n words of s.
+func lastWords(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		i = strings.LastIndexByte(s[:i], ' ')
+		if i < 0 {
+			return s
+		}
+	}
+	return s[i:]
+}
+
+// actsAt: an action verb other than a time word ("trước", "trong",
+// "vào") starts at s[i].
+func actsAt(s string, i int) bool {
+	if !hasVerbAt(s, i) {
+		return false
+	}
+	_, k := matchAny(s, i, []string{"truoc", "trong", "vao"})
+	return k < 0
 }
 
 func stripConnectors(s string) string {
@@ -278,8 +349,9 @@ func bodyName(s string) string {
 	if hasVerbAt(string(appendLower(buf[:0], s[:min(len(s), 24)])), 0) { // a clause opening with a verb names nobody
 		return ""
 	}
-	if !isUpperRune(r) {
-		if _, k := matchAny(s, 0, []string{"cac", "cap", "moi"}); k < 0 {
+	ce, k := 0, -1
+	if upper := isUpperRune(r); !upper || s[0] == 0xC4 { // "Đại hội" opens with Đ (C4 90)
+		if ce, k = matchAny(s, 0, lowerOpeners); !upper && k < 0 {
 			return ""
 		}
 	}
@@ -300,8 +372,9 @@ func bodyName(s string) string {
 			break
 		}
 		if c := s[i]; depth == 0 && i > 0 && (c >= 'a' && c <= 'z' || c >= 0xC0) && // what a lower-case letter starts with
-			atWordStart(s, i) && isLowerRune(firstRune(s[i:])) && !afterDeterminer(s, i) {
-			if hasVerbAt(s, i) {
+			atWordStart(s, i) && isLowerRune(firstRune(s[i:])) {
+			// "… huyện mỗi đơn vị xây dựng": each of them; the cheaper test first
+			if (hasVerbAt(s, i) || strings.HasPrefix(s[i:], "mỗi ")) && !afterDeterminer(s, i) {
 				end = i
 				break
 			}
@@ -311,11 +384,28 @@ func bodyName(s string) string {
 	if name == "" || countFields(name) > 60 {
 		return ""
 	}
+	if k == congress {
+		name = cleanOrg(s[ce:end])
+		for _, w := range []string{" lần thứ", " nhiệm kỳ"} { // the congress's count and term
+			name, _, _ = strings.Cut(name, w)
+		}
+		if !namesBody(name) {
+			return "" // "đại hội được tổ chức …": the congress of no body named
+		}
+		return name // "đại hội đảng bộ cơ sở hoàn thành …": the đảng bộ holds it
+	}
 	if namesBody(name) {
 		return name
 	}
 	return ""
 }
+
+// lowerOpeners may open a body's name in lower case: "các xã", "cấp
+// tỉnh", "mọi đơn vị", and "đại hội đảng bộ cơ sở" — a congress stands
+// for the body that holds it, which is named without it.
+var lowerOpeners = []string{"cac", "cap", "moi", "dai hoi"}
+
+const congress = 3 // index of "dai hoi" in lowerOpeners
 
 // clauseOpeners open a clause and never a body's name.
 var clauseOpeners = []string{"de ", "nham ", "can cu ", "thuc hien ", "tren co so ", "sau khi ", "v/v ", "kinh gui"}
@@ -373,7 +463,7 @@ func unitCode(name string) bool {
 
 // capitalOnly are body words that are common nouns in lower case
 // ("nhiệm vụ", "báo cáo").
-var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true}
+var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true, "quỹ": true}
 
 // orgWordSet holds orgWords in both tone placements ("ủy", "uỷ").
 var orgWordSet = func() map[string]bool {
@@ -407,16 +497,50 @@ func eachLowerWord(s string, f func(w string, capital bool) bool) {
 	}
 }
 
-// afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức".
+// afterDeterminer: "các tổ chức" is a noun, not the verb "tổ chức";
+// after a bare group noun the word names the group's work ("Đoàn kiểm
+// tra", "Tổ thẩm định", "Ban soạn thảo").
 func afterDeterminer(s string, i int) bool {
 	b := strings.TrimRight(s[:i], " ")
-	for _, d := range []string{"các", "những", "mọi", "Các", "cơ quan", "đơn vị", "Nhà", "nhà"} { // "Nhà xuất bản" names a body
+	switch b {
+	case "Đoàn", "Tổ", "Ban", "Hội đồng", "Nhóm", "Tiểu ban", "Bộ phận":
+		return true
+	}
+	for _, d := range []string{"các", "những", "mọi", "Các", "Nhà", "nhà"} { // "Nhà xuất bản" names a body
 		if strings.HasSuffix(b, d) {
 			return true
 		}
 	}
+	if nounCompound(b, s[i:]) {
+		return true
+	}
+	if strings.HasSuffix(b, "cơ quan") || strings.HasSuffix(b, "đơn vị") {
+		_, k := matchAny(s, i, roleVerbs) // "cơ quan chủ trì", "đơn vị thực hiện"; not "đơn vị hoàn thành báo cáo"
+		return k >= 0
+	}
 	return false
 }
+
+// nounCompound: a verb-like word at the start of rest that is part of a
+// noun with the word before it: "người nộp thuế", "công trình", "bầu
+// cử", "giao thông", "giao dịch".
+func nounCompound(b, rest string) bool {
+	switch {
+	case strings.HasSuffix(b, "người"):
+		return true // "Phòng Tuyên truyền - Hỗ trợ người nộp thuế"
+	case strings.HasPrefix(rest, "trình"):
+		return strings.HasSuffix(b, "công") || strings.HasSuffix(b, "chương") || strings.HasSuffix(b, "quy") || strings.HasSuffix(b, "tờ")
+	case strings.HasPrefix(rest, "cử"):
+		return strings.HasSuffix(b, "bầu") || strings.HasSuffix(b, "tuyển")
+	case strings.HasPrefix(rest, "giao "):
+		_, k := matchAny(rest, len("giao "), []string{"thong", "dich", "luu", "thuong"})
+		return k >= 0
+	}
+	return false
+}
+
+// roleVerbs name a unit's role after "cơ quan" or "đơn vị".
+var roleVerbs = []string{"to chuc", "chu tri", "phoi hop", "thuc hien", "tham muu", "thuong truc", "duoc giao", "lien quan", "co lien quan"}
 
 // cleanOrg drops parentheses and trailing punctuation from a name.
 func cleanOrg(s string) string {

@@ -41,12 +41,26 @@ func lexSymbolAfterKind(s string, i int) (symMatch, bool) {
 		j++
 	}
 	j = skipSpaces(s, j)
+	if hasSo && j+1 < len(s) && s[j] == '\n' && isDigit(s[j+1]) {
+		return wrappedSymbol(s, j+1) // "Nghị định số" / "41/2020/NĐ-CP …": a hard wrap after "số"
+	}
 	m, ok := lexSymbol(s, j)
 	m.hasSo = hasSo
 	if !ok && !hasSo {
 		return lexDescribedSymbol(s, i)
 	}
 	return m, ok
+}
+
+// wrappedSymbol reads a full symbol opening the line after "số" (at j):
+// a bare number there is no symbol ("Kế hoạch số" / "1. …").
+func wrappedSymbol(s string, j int) (symMatch, bool) {
+	m, ok := lexSymbol(s, j)
+	if !ok || m.symbol == "" {
+		return symMatch{}, false
+	}
+	m.hasSo = true
+	return m, true
 }
 
 // lexDescribedSymbol reads "phối hợp số 05/QC-UBND-MTTQ" after a kind:

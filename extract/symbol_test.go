@@ -61,6 +61,8 @@ func TestSymbolAfterKind(t *testing.T) {
 		{" số25-NQ/TW", "25-NQ/TW"},
 		{" phối hợp số 05/QC-UBND-MTTQ", "05/QC-UBND-MTTQ"},
 		{" làm việc số 03-QC/HU ngày", "03-QC/HU"},
+		{" số\n41/2020/NĐ-CP của Chính phủ", "41/2020/NĐ-CP"},
+		{" số\n58KH/TU ngày", "58-KH/TU"},
 	}
 	for _, tt := range tests {
 		m, ok := lexSymbolAfterKind(tt.in, 0)
