@@ -115,6 +115,13 @@ func TestDeadlineTable(t *testing.T) {
 	if got := deadlineSummary(Parse(deadlineDoc(pipes))); got != want {
 		t.Errorf("pipes got:\n%swant:\n%s", got, want)
 	}
+	// a pandoc table: rules of dashes, wrapped cells, a "Chủ thể thực hiện" column
+	pandoc := "  ---------------------------------------------\n  Thời gian        Nội dung        Chủ thể thực hiện\n  ---------------- --------------- ------------------\n  Tháng 7/2023     Kiểm tra tài    Ủy ban Kiểm tra\n                   chính đảng      Thành ủy\n\n  Trước ngày 20/9  Sơ kết          Ban Thường vụ\n  ---------------------------------------------"
+	want = "Tháng 7/2023 2023-07-01..2023-07-31 month | Ủy ban Kiểm tra Thành ủy\nTrước ngày 20/9 2023-09-20..2023-09-20 day | Ban Thường vụ\n"
+	norm, _ := Normalize([]byte(deadlineDoc(pandoc)))
+	if got := deadlineSummary(Parse(norm)); got != want {
+		t.Errorf("pandoc got:\n%swant:\n%s", got, want)
+	}
 	// a pipe table with no time column gives no table deadline
 	noTime := "| STT | Đơn vị | Ghi chú |\n|---|---|---|\n| 1 | Sở Tư pháp | Tháng 9/2023 |"
 	if got := deadlineSummary(Parse(deadlineDoc(noTime))); got != "" {

@@ -35,7 +35,10 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	if !safe { // after the removals, which can bring a mark next to its letter
 		s = nfc(s)
 	}
-	lines := splitTrim(s)
+	lines, rule := splitTrim(s)
+	if rule {
+		lines, _ = splitTrim(pandocTables(s))
+	}
 	lines, dropped := dropChrome(lines)
 	for range 3 { // joined lines can read as chrome: drop them too, so that normalising twice changes nothing
 		n := len(lines)
@@ -450,7 +453,9 @@ func writeTo[T string | []byte](b *strings.Builder, s T) {
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // splitTrim splits into lines, trims each and collapses runs of spaces.
-func splitTrim(s string) []string {
+// It also reports whether a line is made like the column rule of a
+// plain-text table ("---- ------", see pandocTables).
+func splitTrim(s string) (_ []string, rule bool) {
 	lines := make([]string, 0, strings.Count(s, "\n")+1)
 	for {
 		l, rest, more := s, "", false
@@ -458,6 +463,7 @@ func splitTrim(s string) []string {
 			l, rest, more = s[:i], s[i+1:], true
 		}
 		l = trimSpaceTab(l)
+		rule = rule || len(l) > 1 && l[0] == '-' && l[1] == '-' && strings.Contains(l, "- -")
 		if strings.Contains(l, "  ") {
 			if strings.Contains(l, "    ") {
 				l = spacedColumns(l)
@@ -468,7 +474,7 @@ func splitTrim(s string) []string {
 		}
 		lines = append(lines, l)
 		if !more {
-			return lines
+			return lines, rule
 		}
 		s = rest
 	}

@@ -30,6 +30,20 @@ func TestNormalize(t *testing.T) {
 		{"a date alone on a line is not a page number", "KẾ HOẠCH\n" + strings.Repeat("từ ", 20) + "gửi báo cáo trước ngày\n10/10/2014.\n\nNơi nhận:", "KẾ HOẠCH\n" + strings.Repeat("từ ", 20) + "gửi báo cáo trước ngày 10/10/2014.\n\nNơi nhận:"},
 		{"page info dropped", "Ngày đăng: 12/03/2024 | Lượt xem: 1234\nCỡ chữ: A A A\nKẾ HOẠCH", "KẾ HOẠCH"},
 		{"breadcrumb dropped", "Trang chủ > Văn bản\nKẾ HOẠCH", "KẾ HOẠCH"},
+		{"pandoc multiline table: wrapped cells joined, one tabbed line per row",
+			"  -----------------------------------------\n  Thời hạn     Công việc          Đơn vị\n  ------------ ------------------ ---------\n  Quý I/2024   Rà soát danh mục   Sở Tư pháp\n               văn bản\n\n  Tháng 6/2024 Tổng kết           Văn phòng\n                                  UBND tỉnh\n  -----------------------------------------\n\nIV. TỔ CHỨC",
+			"-----------------------------------------\nThời hạn\tCông việc\tĐơn vị\n------------ ------------------ ---------\nQuý I/2024\tRà soát danh mục văn bản\tSở Tư pháp\n\nTháng 6/2024\tTổng kết\tVăn phòng UBND tỉnh\n-----------------------------------------\n\nIV. TỔ CHỨC"},
+		{"pandoc multiline table with a two-line header",
+			"-------------------------------------\nThời gian    Nội dung      Chủ thể\nhoàn thành                 thực hiện\n------------ ------------- ----------\nQuý I/2024   Rà soát       Sở Tư pháp\n-------------------------------------",
+			"-------------------------------------\nThời gian hoàn thành\tNội dung\tChủ thể thực hiện\n------------ ------------- ----------\nQuý I/2024\tRà soát\tSở Tư pháp\n-------------------------------------"},
+		{"pandoc simple table: a row per line, a continuation under a later column joined, ends at a blank line",
+			"Nội dung      Thời gian\n------------- ----------\nTập huấn      Quý II/2024\nKiểm tra      Tháng 9/2024\n              (dự kiến)\n\nCác sở      báo cáo.",
+			"Nội dung\tThời gian\n------------- ----------\nTập huấn\tQuý II/2024\nKiểm tra\tTháng 9/2024 (dự kiến)\n\nCác sở\tbáo cáo."},
+		{"a line across a column's start ends the table", "Nội dung      Thời gian\n------------- ----------\nTập huấn cán bộ các xã phường trong tỉnh",
+			"Nội dung\tThời gian\n------------- ----------\nTập huấn cán bộ các xã phường trong tỉnh"},
+		{"a column rule with no header above is left alone", "\n------ ------\nTháng 6/2024 Tập huấn", "------ ------\nTháng 6/2024 Tập huấn"},
+		{"dashes in prose and a one-run rule are left alone", "Điểm -- -- trống\nĐộc lập - Tự do - Hạnh phúc\n---------------",
+			"Điểm -- -- trống\nĐộc lập - Tự do - Hạnh phúc\n---------------"},
 	}
 	for _, tt := range tests {
 		got, _ := Normalize([]byte(tt.in))
