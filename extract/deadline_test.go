@@ -122,6 +122,13 @@ func TestDeadlineTable(t *testing.T) {
 	if got := deadlineSummary(Parse(norm)); got != want {
 		t.Errorf("pandoc got:\n%swant:\n%s", got, want)
 	}
+	// a .docx table flattened to one cell per line
+	flat := "STT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\n1\nTập huấn nghiệp vụ\nSở Tư pháp\nCác sở\n6 tháng cuối năm 2023\n2\nTổng kết\nVăn phòng UBND tỉnh\nSở Nội vụ\nNăm 2024\n"
+	want = "6 tháng cuối năm 2023 2023-07-01..2023-12-31 part-of-year | Sở Tư pháp\nNăm 2024 2024-01-01..2024-12-31 year | Văn phòng UBND tỉnh\n"
+	norm, _ = Normalize([]byte(deadlineDoc(flat)))
+	if got := deadlineSummary(Parse(norm)); got != want {
+		t.Errorf("flattened got:\n%swant:\n%s", got, want)
+	}
 	// a pipe table with no time column gives no table deadline
 	noTime := "| STT | Đơn vị | Ghi chú |\n|---|---|---|\n| 1 | Sở Tư pháp | Tháng 9/2023 |"
 	if got := deadlineSummary(Parse(deadlineDoc(noTime))); got != "" {

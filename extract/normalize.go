@@ -39,6 +39,7 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	if rule {
 		lines, _ = splitTrim(pandocTables(s))
 	}
+	lines = flatTables(lines)
 	lines, dropped := dropChrome(lines)
 	for range 3 { // joined lines can read as chrome: drop them too, so that normalising twice changes nothing
 		n := len(lines)
