@@ -449,6 +449,9 @@ func readLawName(text string, i int) (string, int) {
 	start, end := i, i
 	limit := 12
 	for words := 0; i < len(text) && words < limit; words++ {
+		if words > 0 && gluedSo(text, i) {
+			break // "Luật Thực hiện dân chủ ở cơ sở số10/2022/QH15"
+		}
 		if words > 0 && isLowerRune(firstRune(text[i:])) && lawNameStopIndex.at(text, i) {
 			if !joinsName(text, start, i) {
 				break
@@ -476,6 +479,11 @@ func readLawName(text string, i int) (string, int) {
 		}
 	}
 	return strings.TrimSpace(text[start:end]), end
+}
+
+// gluedSo: "số" glued to the number that follows it starts at text[i].
+func gluedSo(text string, i int) bool {
+	return strings.HasPrefix(text[i:], "số") && i+len("số") < len(text) && isDigit(text[i+len("số")])
 }
 
 // joinsName: the "và" at i joins two parts of one law's name, because the
