@@ -397,6 +397,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				continue // "đề xuất Trung ương sửa đổi Luật …": another body will
 			}
 			if t.rel == RelImplements && !implementsVia(text, i, e, to) {
+				if best == RelImplements {
+					best, bestAt = "", -1 // the nearer verb governs: "… thực hiện dân chủ, gắn với việc thực hiện B"
+				}
 				continue // "thực hiện theo Nghị định …" follows a rule: cites
 			}
 			if t.rel == RelAttachedTo && !attachmentLine(text, i) {
