@@ -59,7 +59,7 @@ var orgWords = []string{
 	"tổ chức", "cấp", "doanh nghiệp", "thủ trưởng", "chủ tịch", "giám đốc", "hđnd",
 	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
-	"nhà xuất bản",
+	"nhà xuất bản", "chi cục", "chi nhánh", "chi hội", "chi đoàn",
 }
 
 // headingBody finds the body named by the heading or label above the
@@ -230,6 +230,8 @@ func subjectOf(s string) string {
 	s = strings.TrimSpace(s)
 	if _, _, after := parseMarker(s); after > 0 {
 		s = s[after:]
+	} else if after = slashMarker(s); after > 0 {
+		s = s[after:]
 	}
 	label := ""
 	if i := strings.IndexByte(s, ':'); i > 0 && countFields(s[:i]) <= 6 {
@@ -243,6 +245,20 @@ func subjectOf(s string) string {
 		return label
 	}
 	return ""
+}
+
+// slashMarker returns where the text starts after an item number written
+// with a slash ("3/ Chi cục Kiểm lâm …", as older documents number their
+// paragraphs), or 0; "3/2023" is no marker.
+func slashMarker(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && isDigit(s[i]) {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '/' || s[i+1] != ' ' {
+		return 0
+	}
+	return skipSpaces(s, i+1)
 }
 
 func stripConnectors(s string) string {
