@@ -148,6 +148,7 @@ func resolve(text string, ms []*mention, ownKey string) ([]*refGroup, []Diagnost
 	groups = bindYearless(groups)
 	groups = bindNamedLaws(text, groups)
 	diags := bindShortForms(text, ms, &groups, ownKey)
+	bindBareAliases(text, ms)
 	return groups, diags
 }
 

@@ -118,6 +118,11 @@ func TestReferences(t *testing.T) {
 		{"a comma after a law's name ends it", "Thực hiện Luật Đất đai năm 2013, các sở rà soát; theo Luật Nhà ở, tổ chức kiểm tra.",
 			"Luật: Luật Đất đai@2013 implements x1\nLuật: Luật Nhà ở cites x1\n"},
 		{"law by number", "Căn cứ Luật số 77/2015/QH13.", "77/2015/QH13 basis x1\n"},
+		{"a bare kind declared as a law's alias", "Triển khai Luật Thanh niên năm 2020 (sau đây gọi tắt là Luật). Tuyên truyền Luật đến đoàn viên; rà soát văn bản theo Luật, Luật Đất đai năm 2013 và Luật số 45/2013/QH13.",
+			"Luật: Luật Thanh niên@2020 implements x4\nLuật: Luật Đất đai@2013 cites x1\n45/2013/QH13 cites x1\n"},
+		{"a bare kind as the alias of a numbered decree", "Căn cứ Nghị định số 15/2021/NĐ-CP ngày 03/3/2021 của Chính phủ (gọi tắt là Nghị định). Các xã thực hiện Nghị định; Nghị định này không áp dụng.",
+			"15/2021/NĐ-CP@2021-03-03 basis x3\n"},
+		{"a bare kind without a declared alias is no mention", "Triển khai Luật Thanh niên năm 2020. Tuyên truyền Luật đến đoàn viên.", "Luật: Luật Thanh niên@2020 implements x1\n"},
 		{"a law's name of two halves joined by và", "Căn cứ Luật Hôn nhân và gia đình năm 2014; Luật Phòng cháy và chữa cháy.",
 			"Luật: Luật Hôn nhân và gia đình@2014 basis x1\nLuật: Luật Phòng cháy và chữa cháy basis x1\n"},
 		{"a law's name of two halves, then its bare name", "Thực hiện Luật Bảo vệ và phát triển rừng năm 2004, các xã thực hiện nghiêm Luật Bảo vệ và phát triển rừng.",
@@ -231,4 +236,14 @@ func TestUnresolvedDiagnostic(t *testing.T) {
 		}
 	}
 	t.Errorf("no unresolved_reference diagnostic: %+v", d.Diagnostics)
+}
+
+// TestBareAliasOfAnotherKind: "(gọi tắt là Quy chế)" after the decision
+// that issues the Quy chế names the Quy chế, not the decision, so the later
+// bare "Quy chế" are no mentions of the decision.
+func TestBareAliasOfAnotherKind(t *testing.T) {
+	d := Parse(deadlineDoc("1. Các sở thực hiện Quy chế ban hành kèm theo Quyết định số 12/2017/QĐ-UBND ngày 15/5/2017 (sau đây gọi tắt là Quy chế). Các xã thực hiện Quy chế."))
+	if got, want := refSummary(d), "12/2017/QĐ-UBND@2017-05-15 cites x1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
