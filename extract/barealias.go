@@ -27,20 +27,19 @@ func bindBareAliases(text string, ms []*mention) {
 }
 
 // bareAlias returns the span of a bare kind declared as the alias of m in
-// a parenthesis right after it, or -1.
+// a parenthesis right after it (and its date and issuer), or -1.
 func bareAlias(text string, m *mention) (int, int) {
-	lim := min(len(text), max(m.end, m.tailEnd)+80)
-	p := strings.IndexByte(text[m.end:lim], '(')
-	if p < 0 {
+	p := skipSpaces(text, max(m.end, m.tailEnd))
+	if p >= len(text) || text[p] != '(' {
 		return -1, -1
 	}
-	p += m.end + 1
+	p++
 	c := strings.IndexByte(text[p:min(len(text), p+60)], ')')
 	if c < 0 {
 		return -1, -1
 	}
 	inner := text[p : p+c]
-	i := strings.LastIndex(inner, " là ")
+	i := strings.Index(inner, " là ")
 	if i < 0 {
 		return -1, -1
 	}
