@@ -59,7 +59,7 @@ var orgWords = []string{
 	"tổ chức", "cấp", "doanh nghiệp", "thủ trưởng", "chủ tịch", "giám đốc", "hđnd",
 	"mttq", "bch", "khối", "ngành", "lãnh đạo", "ủy", "chủ đầu tư", "nhà trường",
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
-	"nhà xuất bản", "chi cục", "chi nhánh", "chi hội", "chi đoàn",
+	"nhà xuất bản", "chi cục", "chi nhánh", "chi hội", "chi đoàn", "đội",
 }
 
 // headingBody finds the body named by the heading or label above the
@@ -385,7 +385,7 @@ func unitCode(name string) bool {
 
 // capitalOnly are body words that are common nouns in lower case
 // ("nhiệm vụ", "báo cáo").
-var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true}
+var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true, "đội": true}
 
 // orgWordSet holds orgWords in both tone placements ("ủy", "uỷ").
 var orgWordSet = func() map[string]bool {
