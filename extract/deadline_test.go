@@ -25,6 +25,18 @@ func TestDeadlines(t *testing.T) {
 	tests := []struct{ name, body, want string }{
 		{"trước ngày", "1. Các ban đảng Thành ủy gửi báo cáo trước ngày 30/6/2023.",
 			"trước ngày 30/6/2023 2023-06-30..2023-06-30 day | Các ban đảng Thành ủy\n"},
+		{"a paragraph numbered with a slash", "3/ Chi cục Kiểm lâm xây dựng phương án phòng cháy rừng, xong trước 15/7/2023; tổ chức kiểm tra trong tháng 8 và tháng 9/2023.",
+			"trước 15/7/2023 2023-07-15..2023-07-15 day | Chi cục Kiểm lâm\ntrong tháng 8 và tháng 9/2023 2023-08-01..2023-09-30 range | Chi cục Kiểm lâm\n"},
+		{"a Chi cục is a body", "- Chi cục Thuế tổng hợp kết quả gửi về Cục Thuế chậm nhất ngày 05/8/2023.",
+			"chậm nhất ngày 05/8/2023 2023-08-05..2023-08-05 day | Chi cục Thuế\n"},
+		{"a Chi hội is a body", "- Chi hội Nông dân thôn gửi danh sách trước ngày 10/9/2023.",
+			"trước ngày 10/9/2023 2023-09-10..2023-09-10 day | Chi hội Nông dân thôn\n"},
+		{"a Đội is a body", "2. Đội Quản lý trật tự đô thị chủ trì kiểm tra các công trình, hoàn thành trong quý IV/2023.",
+			"trong quý IV/2023 2023-10-01..2023-12-31 quarter | Đội Quản lý trật tự đô thị\n"},
+		{"a lower-case đội names no body", "2. Bồi dưỡng đội ngũ báo cáo viên, hoàn thành trong quý IV/2023.",
+			"trong quý IV/2023 2023-10-01..2023-12-31 quarter | \n"},
+		{"a date opening a line is no slash number", "20/7/2023: hạn cuối nộp hồ sơ; Sở Tư pháp tổng hợp trước ngày 30/7/2023.",
+			"trước ngày 30/7/2023 2023-07-30..2023-07-30 day | Sở Tư pháp\n"},
 		{"trước without ngày", "- Ban Tổ chức Tỉnh ủy gửi báo cáo trước 10/10/2023.",
 			"trước 10/10/2023 2023-10-10..2023-10-10 day | Ban Tổ chức Tỉnh ủy\n"},
 		{"chậm nhất", "2. Sở Nội vụ hoàn thành chậm nhất ngày 15/8/2023.",
@@ -228,6 +240,20 @@ func TestDeadlineTable(t *testing.T) {
 	want = "Cuối tháng 9/2023 2023-09-21..2023-09-30 part-of-month | Sở Tư pháp\n"
 	if got := deadlineSummary(Parse(deadlineDoc(pipes))); got != want {
 		t.Errorf("pipes got:\n%swant:\n%s", got, want)
+	}
+	// a pandoc table: rules of dashes, wrapped cells, a "Chủ thể thực hiện" column
+	pandoc := "  ---------------------------------------------\n  Thời gian        Nội dung        Chủ thể thực hiện\n  ---------------- --------------- ------------------\n  Tháng 7/2023     Kiểm tra tài    Ủy ban Kiểm tra\n                   chính đảng      Thành ủy\n\n  Trước ngày 20/9  Sơ kết          Ban Thường vụ\n  ---------------------------------------------"
+	want = "Tháng 7/2023 2023-07-01..2023-07-31 month | Ủy ban Kiểm tra Thành ủy\nTrước ngày 20/9 2023-09-20..2023-09-20 day | Ban Thường vụ\n"
+	norm, _ := Normalize([]byte(deadlineDoc(pandoc)))
+	if got := deadlineSummary(Parse(norm)); got != want {
+		t.Errorf("pandoc got:\n%swant:\n%s", got, want)
+	}
+	// a .docx table flattened to one cell per line
+	flat := "STT\nNội dung công việc\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\n1\nTập huấn nghiệp vụ\nSở Tư pháp\nCác sở\n6 tháng cuối năm 2023\n2\nTổng kết\nVăn phòng UBND tỉnh\nSở Nội vụ\nNăm 2024\n"
+	want = "6 tháng cuối năm 2023 2023-07-01..2023-12-31 part-of-year | Sở Tư pháp\nNăm 2024 2024-01-01..2024-12-31 year | Văn phòng UBND tỉnh\n"
+	norm, _ = Normalize([]byte(deadlineDoc(flat)))
+	if got := deadlineSummary(Parse(norm)); got != want {
+		t.Errorf("flattened got:\n%swant:\n%s", got, want)
 	}
 	// a pipe table with no time column gives no table deadline
 	noTime := "| STT | Đơn vị | Ghi chú |\n|---|---|---|\n| 1 | Sở Tư pháp | Tháng 9/2023 |"

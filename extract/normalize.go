@@ -35,7 +35,11 @@ func Normalize(raw []byte) (string, []Diagnostic) {
 	if !safe { // after the removals, which can bring a mark next to its letter
 		s = nfc(s)
 	}
-	lines := splitTrim(s)
+	lines, rule := splitTrim(s)
+	if rule {
+		lines, _ = splitTrim(pandocTables(s))
+	}
+	lines = flatTables(lines)
 	lines, dropped := dropChrome(lines)
 	for range 3 { // joined lines can read as chrome: drop them too, so that normalising twice changes nothing
 		n := len(lines)
@@ -450,7 +454,9 @@ func writeTo[T string | []byte](b *strings.Builder, s T) {
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // splitTrim splits into lines, trims each and collapses runs of spaces.
-func splitTrim(s string) []string {
+// It also reports whether a line is made like the column rule of a
+// plain-text table ("---- ------", see pandocTables).
+func splitTrim(s string) (_ []string, rule bool) {
 	lines := make([]string, 0, strings.Count(s, "\n")+1)
 	// double is the next double space in s, searched for in the whole
 	// text at once: a line before it has none, and needs no search
@@ -461,13 +467,14 @@ func splitTrim(s string) []string {
 			end, more = start+i, true
 		}
 		l := trimSpaceTab(s[start:end])
+		rule = rule || len(l) > 1 && l[0] == '-' && l[1] == '-' && strings.Contains(l, "- -")
 		if double >= 0 && double < end { // this line has one, maybe among the spaces trimmed
 			l = collapseLine(l)
 			double = indexFrom(s, "  ", end)
 		}
 		lines = append(lines, l)
 		if !more {
-			return lines
+			return lines, rule
 		}
 		start = end + 1
 	}

@@ -508,8 +508,11 @@ func readLawName(text string, i int) (string, int) {
 	start, end := i, i
 	limit := 12
 	for words := 0; i < len(text) && words < limit; words++ {
+		if words > 0 && gluedSo(text, i) {
+			break // "Luật Thực hiện dân chủ ở cơ sở số10/2022/QH15"
+		}
 		if words > 0 && isLowerRune(firstRune(text[i:])) && lawNameStopIndex.at(text, i) {
-			if !joinsName(text, start, i) {
+			if !joinsName(text, start, i) && !(words == 2 && joinsPair(text, i)) {
 				break
 			}
 			limit = words + 8 // the second part may be as long as the first
@@ -537,6 +540,11 @@ func readLawName(text string, i int) (string, int) {
 	return strings.TrimSpace(text[start:end]), end
 }
 
+// gluedSo: "số" glued to the number that follows it starts at text[i].
+func gluedSo(text string, i int) bool {
+	return strings.HasPrefix(text[i:], "số") && i+len("số") < len(text) && isDigit(text[i+len("số")])
+}
+
 // joinsName: the "và" at i joins two parts of one law's name, because the
 // word after it repeats a word of the name read so far (from start): "Luật
 // Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân".
@@ -552,6 +560,39 @@ func joinsName(text string, start, i int) bool {
 	w := text[j:e]
 	return w != "" && isLowerRune(firstRune(w)) && strings.Contains(strings.ToLower(" "+text[start:i]), " "+w+" ")
 }
+
+// joinsPair: the "và" at i, after a name of two words, pairs it with one
+// to four lower-case words that end the name ("Luật Bảo vệ và phát triển
+// rừng", "Luật Hôn nhân và gia đình", "Luật Phòng cháy và chữa cháy"): no
+// determiner or verb follows "và", and punctuation, the end of the line or
+// a stop word ("năm", "số", "của" …) comes after them.
+func joinsPair(text string, i int) bool {
+	j := i + len("và")
+	if j >= len(text) || text[j] != ' ' {
+		return false
+	}
+	j++
+	if !isLowerRune(firstRune(text[j:])) || hasVerbAt(text, j) || hasWordAt(text, j, pairStops) || lawNameStopIndex.at(text, j) {
+		return false
+	}
+	for n := 0; n < 4; n++ {
+		e := wordEnd(text, j)
+		if e == j || !isLowerRune(firstRune(text[j:])) {
+			return false
+		}
+		if e >= len(text) || strings.IndexByte(",;.:()\n", text[e]) >= 0 {
+			return true
+		}
+		j = skipSpaces(text, e)
+		if lawNameStopIndex.at(text, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairStops open a new phrase after "và", never the second half of a name.
+var pairStops = []string{"các", "những", "mọi", "một", "đồng thời", "nhất là", "bảo đảm"}
 
 // commaInName reports whether a comma after the words-th word of a law's
 // name pairs two words of the name ("Phòng, chống", "An toàn, vệ sinh",

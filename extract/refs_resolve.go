@@ -148,6 +148,7 @@ func resolve(text string, ms []*mention, ownKey string) ([]*refGroup, []Diagnost
 	groups = bindYearless(groups)
 	groups = bindNamedLaws(text, groups)
 	diags := bindShortForms(text, ms, &groups, ownKey)
+	bindBareAliases(text, ms)
 	return groups, diags
 }
 
@@ -180,30 +181,43 @@ func mergeGroups(groups []*refGroup, target func(g *refGroup) *refGroup) []*refG
 	return slices.DeleteFunc(groups, func(g *refGroup) bool { return slices.Contains(merged, g) })
 }
 
-// bindNamedLaws merges a law cited by name and year ("Luật Ngân sách nhà
-// nước năm 2015") into the one law cited with a number of that year and
-// written with that name ("Luật Ngân sách nhà nước số 83/2015/QH13"). A
-// same-name law of another year stays its own document.
+// bindNamedLaws merges a law cited by name, with or without its year
+// ("Luật Ngân sách nhà nước năm 2015", "Luật Ngân sách nhà nước"), into the
+// one law cited with a number written with that name ("Luật Ngân sách nhà
+// nước số 83/2015/QH13"), of that year when one is written. A same-name
+// law of another year stays its own document, and so does a name that two
+// numbered laws share.
 func bindNamedLaws(text string, groups []*refGroup) []*refGroup {
 	return mergeGroups(groups, func(g *refGroup) *refGroup {
 		if g.symbol != "" || g.name == "" || len(g.mentions) == 0 {
 			return nil
 		}
-		if y := g.mentions[0].lawYear(); y != 0 {
+		if y, ok := namedLawYear(g); ok {
 			return namedLawTarget(text, groups, g, y)
 		}
 		return nil
 	})
 }
 
-// namedLawTarget finds the numbered law of year y that group g names by
-// name (see bindNamedLaws), or nil.
-func namedLawTarget(text string, groups []*refGroup, g *refGroup, y int) *refGroup {
+// namedLawYear returns the one year the mentions of g write (0 for none);
+// false when they write two.
+func namedLawYear(g *refGroup) (int, bool) {
+	y := 0
 	for _, m := range g.mentions {
-		if m.lawYear() != y {
-			return nil
+		switch my := m.lawYear(); {
+		case my == 0 || my == y:
+		case y == 0:
+			y = my
+		default:
+			return 0, false
 		}
 	}
+	return y, true
+}
+
+// namedLawTarget finds the numbered law (of year y unless 0) that group g
+// names by name (see bindNamedLaws), or nil.
+func namedLawTarget(text string, groups []*refGroup, g *refGroup, y int) *refGroup {
 	var found *refGroup
 	for _, t := range groups {
 		if t.symbol == "" || t.kind != g.kind || len(t.mentions) == 0 {
@@ -211,7 +225,7 @@ func namedLawTarget(text string, groups []*refGroup, g *refGroup, y int) *refGro
 		}
 		m := t.mentions[0]
 		e := m.start + len(g.name)
-		if m.year != y || e > m.sym.start || !namedBefore(text[e:m.sym.start]) || foldString(text[m.start:e]) != foldString(g.name) {
+		if y != 0 && m.year != y || e > m.sym.start || !namedBefore(text[e:m.sym.start]) || foldString(text[m.start:e]) != foldString(g.name) {
 			continue
 		}
 		if found != nil {

@@ -118,6 +118,45 @@ func TestReferences(t *testing.T) {
 		{"a comma after a law's name ends it", "Thực hiện Luật Đất đai năm 2013, các sở rà soát; theo Luật Nhà ở, tổ chức kiểm tra.",
 			"Luật: Luật Đất đai@2013 implements x1\nLuật: Luật Nhà ở cites x1\n"},
 		{"law by number", "Căn cứ Luật số 77/2015/QH13.", "77/2015/QH13 basis x1\n"},
+		{"a bare kind declared as a law's alias", "Triển khai Luật Thanh niên năm 2020 (sau đây gọi tắt là Luật). Tuyên truyền Luật đến đoàn viên; rà soát văn bản theo Luật, Luật Đất đai năm 2013 và Luật số 45/2013/QH13.",
+			"Luật: Luật Thanh niên@2020 implements x4\nLuật: Luật Đất đai@2013 cites x1\n45/2013/QH13 cites x1\n"},
+		{"a bare kind as the alias of a numbered decree", "Căn cứ Nghị định số 15/2021/NĐ-CP ngày 03/3/2021 của Chính phủ (gọi tắt là Nghị định). Các xã thực hiện Nghị định; Nghị định này không áp dụng.",
+			"15/2021/NĐ-CP@2021-03-03 basis x3\n"},
+		{"a bare kind without a declared alias is no mention", "Triển khai Luật Thanh niên năm 2020. Tuyên truyền Luật đến đoàn viên.", "Luật: Luật Thanh niên@2020 implements x1\n"},
+		{"a law's name of two halves joined by và", "Căn cứ Luật Hôn nhân và gia đình năm 2014; Luật Phòng cháy và chữa cháy.",
+			"Luật: Luật Hôn nhân và gia đình@2014 basis x1\nLuật: Luật Phòng cháy và chữa cháy basis x1\n"},
+		{"a law's name of two halves, then its bare name", "Thực hiện Luật Bảo vệ và phát triển rừng năm 2004, các xã thực hiện nghiêm Luật Bảo vệ và phát triển rừng.",
+			"Luật: Luật Bảo vệ và phát triển rừng@2004 implements x2\n"},
+		{"và before a determiner ends a law's name", "Căn cứ Luật Đất đai năm 2013 và các văn bản hướng dẫn thi hành.", "Luật: Luật Đất đai@2013 basis x1\n"},
+		{"và before a verb ends a law's name", "Các xã tuyên truyền Luật Đất đai và tổ chức thực hiện năm 2024.", "Luật: Luật Đất đai cites x1\n"},
+		{"a linked task after an earlier implementing verb only cites", "1. Nâng cao nhận thức về quyền, nghĩa vụ thực hiện dân chủ ở cơ sở, gắn với việc thực hiện Nghị quyết số 27-NQ/TW ngày 09/11/2022.",
+			"27-NQ/TW@2022-11-09 cites x1\n"},
+		{"following a rule after an earlier implementing verb only cites", "Các xã thực hiện tốt công tác hòa giải, thực hiện theo Nghị định số 15/2014/NĐ-CP ngày 27/02/2014.",
+			"15/2014/NĐ-CP@2014-02-27 cites x1\n"},
+		{"an implementing verb with no other verb nearer still implements", "Các xã tổ chức thực hiện có hiệu quả Nghị quyết số 27-NQ/TW ngày 09/11/2022.",
+			"27-NQ/TW@2022-11-09 implements x1\n"},
+		{"a basis list opened by a document cited by name, then \";\"", "Căn cứ Điều lệ Đảng; Quy định số 30-QĐ/TW ngày 26/7/2016 của Ban Chấp hành Trung ương; Quyết định số 31-QĐ/TW ngày 26/7/2016.",
+			"30-QĐ/TW@2016-07-26 basis x1\n31-QĐ/TW@2016-07-26 basis x1\n"},
+		{"an implementing list opened by a named document, then \";\"", "Thực hiện Điều lệ Hội Nông dân Việt Nam; Kế hoạch số 15-KH/HNDT ngày 03/01/2022 của Hội Nông dân tỉnh.",
+			"15-KH/HNDT@2022-01-03 implements x1\n"},
+		{"a kind with lower-case words before \";\" is no name", "Thực hiện Nghị quyết của Tỉnh ủy về công tác cán bộ; Kế hoạch số 5-KH/HU ngày 02/3/2021.",
+			"5-KH/HU@2021-03-02 cites x1\n"},
+		{"a described document with its number in parentheses, then \"và\"", "Căn cứ Kế hoạch công tác năm 2024 của Ban Tuyên giáo Tỉnh ủy (Kế hoạch số 12-KH/BTGTU ngày 05/01/2024) và Hướng dẫn số 03-HD/BTGTU ngày 10/01/2024.",
+			"12-KH/BTGTU@2024-01-05 basis x1\n03-HD/BTGTU@2024-01-10 basis x1\n"},
+		{"a described document continued, its number in parentheses", "1. Tiếp tục thực hiện Chỉ thị của Ban Thường vụ Tỉnh ủy về phòng, chống tham nhũng (Chỉ thị số 05-CT/TU ngày 02/3/2021).",
+			"05-CT/TU@2021-03-02 continues x1\n"},
+		{"a parenthesis naming a document of another kind only cites", "Thực hiện Chương trình công tác năm 2024 của Tỉnh ủy (Kế hoạch số 12-KH/TU ngày 05/01/2024).",
+			"12-KH/TU@2024-01-05 cites x1\n"},
+		{"a parenthesis with words before the number only cites", "Thực hiện nhiệm vụ năm 2024 (theo Kế hoạch số 12-KH/TU ngày 05/01/2024).",
+			"12-KH/TU@2024-01-05 cites x1\n"},
+		{"a law's bare name and its name with the year are the numbered law", "Căn cứ Luật Đất đai số 45/2013/QH13 ngày 29/11/2013. Các xã thi hành Luật Đất đai; rà soát theo Luật Đất đai năm 2013.",
+			"45/2013/QH13@2013-11-29 basis x3\n"},
+		{"a bare name two numbered laws share stays apart", "Căn cứ Luật Đất đai số 45/2013/QH13 và Luật Đất đai số 31/2024/QH15. Các xã thi hành Luật Đất đai.",
+			"45/2013/QH13 basis x1\n31/2024/QH15 basis x1\nLuật: Luật Đất đai cites x1\n"},
+		{"a name with another year stays apart from the numbered law", "Căn cứ Luật Đất đai số 31/2024/QH15. Các xã đã thi hành Luật Đất đai; Luật Đất đai năm 2013 hết hiệu lực.",
+			"31/2024/QH15 basis x1\nLuật: Luật Đất đai@2013 cites x2\n"},
+		{"\"số\" glued to a law's number", "Căn cứ Luật Thanh niên số57/2020/QH14 ngày 16/6/2020. Triển khai Luật Thanh niên.",
+			"57/2020/QH14@2020-06-16 basis x2\n"},
 		{"abbreviation", "Thực hiện Kết luận số 62-KL/TW ngày 08/12/2009. Kết quả thực hiện KL 62 còn hạn chế.", "62-KL/TW@2009-12-08 implements x2\n"},
 		{"glued kind", "Quán triệt Nghịquyết số 15-NQ/TU của Tỉnh ủy.", "15-NQ/TU cites x1\n"},
 		{"glued short kind", "Các xã triển khai theo Quychế số 07-QC/ĐU ngày 02/3/2020 của Đảng ủy.", "07-QC/ĐU@2020-03-02 cites x1\n"},
@@ -239,4 +278,14 @@ func TestUnresolvedDiagnostic(t *testing.T) {
 		}
 	}
 	t.Errorf("no unresolved_reference diagnostic: %+v", d.Diagnostics)
+}
+
+// TestBareAliasOfAnotherKind: "(gọi tắt là Quy chế)" after the decision
+// that issues the Quy chế names the Quy chế, not the decision, so the later
+// bare "Quy chế" are no mentions of the decision.
+func TestBareAliasOfAnotherKind(t *testing.T) {
+	d := Parse(deadlineDoc("1. Các sở thực hiện Quy chế ban hành kèm theo Quyết định số 12/2017/QĐ-UBND ngày 15/5/2017 (sau đây gọi tắt là Quy chế). Các xã thực hiện Quy chế."))
+	if got, want := refSummary(d), "12/2017/QĐ-UBND@2017-05-15 cites x1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }

@@ -85,6 +85,12 @@ func computeRelations(text string, ts tokens, ms []*mention) {
 		ss := sc.start(text, m.start)
 		if p := openParen(text, max(ss, resume), m.start); p >= 0 {
 			m.rel, _ = relationFor(text, ts, p+1, m.start, prev, top)
+			if r := describedHead(text, ss, p, m); r != "" && prev == nil {
+				m.rel = r // "Thực hiện Chương trình kiểm tra … của Tỉnh ủy (Chương trình số 52-CTr/TU …) và B"
+				prev, top = m, m
+				resume = m.tailEnd
+				continue
+			}
 			if k := describedBefore(text, m, p); k >= 0 && m.rel == RelCites {
 				m.rel, _ = relationFor(text, ts, clauseFrom(ss, resume, prev, k), k, prev, top)
 			}
@@ -311,6 +317,9 @@ func relationFor(text string, ts tokens, from, to int, prev, top *mention) (stri
 	rel, at := lastTrigger(text, ts, from, to)
 	at -= from
 	if prev == nil {
+		if rel == "" && listed && strings.TrimSpace(seg) == "" {
+			return namedListHead(gap), false // "Căn cứ Điều lệ Đảng; Quy định số 45-QĐ/TW …"
+		}
 		if rel == "" {
 			return namedListHead(seg), false
 		}
@@ -348,21 +357,65 @@ func namedListHead(gap string) string {
 	if typ, _, after := markerOf(t); typ != mkNone {
 		t = strings.TrimLeft(t[min(after, len(t)):], " ")
 	}
+	if strings.HasSuffix(t, ";") && strings.Count(t, ";") == 1 && !strings.ContainsAny(t, ":(") {
+		t = t[:len(t)-1] + " và" // "Căn cứ Điều lệ Đảng;" lists the way "và" does
+	}
 	if !strings.HasSuffix(t, " và") || strings.Count(t, " và ") > 0 || strings.ContainsAny(t, ";:") {
 		return RelCites
 	}
+	return headTrigger(t, func(rest string, n int, _ *kindInfo) bool {
+		w := strings.Fields(rest)
+		return n < len(w) && isUpperRune(firstRune(w[n]))
+	})
+}
+
+// firstBytes keeps about the first n bytes of s, cut on a rune boundary.
+func firstBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// describedHead: the mention at m opens a parenthesis (at p) that gives
+// the number of a document just described by its kind and words ("Thực
+// hiện Chương trình kiểm tra, giám sát năm 2015 của Ban Thường vụ Tỉnh ủy
+// (Chương trình số 52-CTr/TU …)"): the trigger opening the clause (from
+// ss) governs it. It returns that relation, or "".
+func describedHead(text string, ss, p int, m *mention) string {
+	if strings.TrimSpace(text[p+1:m.start]) != "" || strings.IndexByte(text[ss:p], ';') >= 0 {
+		return ""
+	}
+	t := strings.Trim(text[ss:p], " \t*_")
+	if typ, _, after := markerOf(t); typ != mkNone {
+		t = strings.TrimLeft(t[min(after, len(t)):], " ")
+	}
+	r := headTrigger(t, func(_ string, _ int, k *kindInfo) bool { return k == m.kind })
+	if r == RelCites {
+		return ""
+	}
+	return r
+}
+
+// headTrigger: t opens with "Thực hiện", "Căn cứ" or "Tiếp tục thực hiện"
+// and then a kind of document (not a law) for which named accepts the
+// words after the trigger (rest) and the number of words of the kind (n):
+// the trigger's relation, else cites.
+func headTrigger(t string, named func(rest string, n int, k *kindInfo) bool) string {
 	for _, tr := range []struct{ pat, rel string }{{"Thực hiện ", RelImplements}, {"Căn cứ ", RelBasis}, {"Tiếp tục thực hiện ", RelContinues}} {
 		if !strings.HasPrefix(t, tr.pat) {
 			continue
 		}
 		rest := t[len(tr.pat):]
-		f := cueText(rest) + " "
+		f := cueText(firstBytes(rest, 64)) + " " // the longest kind is shorter
 		for _, k := range kinds {
-			if k.law || !strings.HasPrefix(f, k.pat+" ") {
+			if k.law || !strings.HasPrefix(f, k.pat) || f[len(k.pat)] != ' ' {
 				continue
 			}
-			w := strings.Fields(rest)
-			if n := len(strings.Fields(k.pat)); n < len(w) && isUpperRune(firstRune(w[n])) {
+			if named(rest, len(strings.Fields(k.pat)), k) {
 				return tr.rel
 			}
 			return RelCites
@@ -410,6 +463,9 @@ func lastTrigger(text string, ts tokens, from, to int) (string, int) {
 				continue // "rà soát, bãi bỏ các quy hoạch … theo Nghị quyết …": the change follows it
 			}
 			if t.rel == RelImplements && !implementsVia(text, i, e, to) {
+				if best == RelImplements {
+					best, bestAt = "", -1 // the nearer verb governs: "… thực hiện dân chủ, gắn với việc thực hiện B"
+				}
 				continue // "thực hiện theo Nghị định …" follows a rule: cites
 			}
 			if t.rel == RelAttachedTo && !attachmentLine(text, i) {

@@ -67,7 +67,7 @@ var orgWords = []string{
 	"thị xã", "thành phố", "vụ", "tổng cục", "ubmttq", "sở gdđt", "thành ủy", "tỉnh ủy", "huyện ủy",
 	"nhà xuất bản", "chi cục", "chi hội", "chi đoàn", "chi nhánh",
 	"ấp", "thôn", "khu phố", "tổ dân phố",
-	"kho bạc", "ngân hàng", "quỹ", "công ty", "bệnh viện", "hợp tác xã", "kiểm toán", "hải quan", "bưu điện",
+	"kho bạc", "ngân hàng", "quỹ", "công ty", "bệnh viện", "hợp tác xã", "kiểm toán", "hải quan", "bưu điện", "đội",
 }
 
 // headingBody finds the body named by the heading or label above the
@@ -245,6 +245,8 @@ func subjectOf(s string) string {
 	s = strings.TrimSpace(s)
 	if _, _, after := parseMarker(s); after > 0 {
 		s = s[after:]
+	} else if after = slashMarker(s); after > 0 {
+		s = s[after:]
 	}
 	label, long := "", false
 	if i := strings.IndexByte(s, ':'); i > 0 {
@@ -318,6 +320,20 @@ func actsAt(s string, i int) bool {
 	}
 	_, k := matchAny(s, i, []string{"truoc", "trong", "vao"})
 	return k < 0
+}
+
+// slashMarker returns where the text starts after an item number written
+// with a slash ("3/ Chi cục Kiểm lâm …", as older documents number their
+// paragraphs), or 0; "3/2023" is no marker.
+func slashMarker(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && isDigit(s[i]) {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '/' || s[i+1] != ' ' {
+		return 0
+	}
+	return skipSpaces(s, i+1)
 }
 
 func stripConnectors(s string) string {
@@ -463,7 +479,7 @@ func unitCode(name string) bool {
 
 // capitalOnly are body words that are common nouns in lower case
 // ("nhiệm vụ", "báo cáo").
-var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true, "quỹ": true}
+var capitalOnly = map[string]bool{"vụ": true, "báo": true, "đài": true, "viện": true, "cục": true, "khối": true, "quỹ": true, "đội": true}
 
 // orgWordSet holds orgWords in both tone placements ("ủy", "uỷ").
 var orgWordSet = func() map[string]bool {

@@ -105,7 +105,8 @@ func BenchmarkNormalizeSteps(b *testing.B) {
 	var lines [][]string
 	for _, raw := range docs {
 		strs = append(strs, string(raw))
-		lines = append(lines, splitTrim(stripEmphasis(cleanChars(string(raw)))))
+		ls, _ := splitTrim(stripEmphasis(cleanChars(string(raw))))
+		lines = append(lines, ls)
 	}
 	step := func(name string, f func(i int)) {
 		b.Run(name, func(b *testing.B) {

@@ -62,7 +62,7 @@ func tableColumns(cs []cell) (timeCol, bodyCol, taskCol int) {
 		switch {
 		case strings.Contains(f, "thoi gian") || strings.Contains(f, "thoi han") || strings.Contains(f, "tien do"):
 			timeCol = i
-		case strings.Contains(f, "chu tri") || strings.Contains(f, "co quan") || strings.Contains(f, "don vi") || strings.Contains(f, "trach nhiem"):
+		case strings.Contains(f, "chu tri") || strings.Contains(f, "co quan") || strings.Contains(f, "don vi") || strings.Contains(f, "trach nhiem") || strings.Contains(f, "chu the"):
 			if bodyCol < 0 {
 				bodyCol = i
 			}
@@ -80,7 +80,7 @@ func (c *deadlineCtx) tableDeadlines(ls []line, from, to int) []*Deadline {
 	for i := from; i < to; i++ {
 		l := ls[i]
 		if !isTableRow(l.s) {
-			if l.s != "" {
+			if l.s != "" && !(l.s[0] == '-' && dashOnly(l.s)) { // a rule stays in the table
 				timeCol = -1
 			}
 			continue
