@@ -38,6 +38,7 @@ func parseRecipients(ls []line, from, to int) []string {
 		if !isRecipientsStart(ls[i].s) {
 			continue
 		}
+		out = inlineRecipients(ls[i].s)
 		for j := i + 1; j < to; j++ {
 			l := ls[j].s
 			if l == "" {
@@ -59,6 +60,32 @@ func parseRecipients(ls []line, from, to int) []string {
 			}
 		}
 		break
+	}
+	return out
+}
+
+// inlineRecipients reads a list written on the "Nơi nhận:" line itself,
+// as web copies flatten it: "Nơi nhận: - Sở Nội vụ (b/c); - UBND các xã;
+// - Lưu: VT.". Items open with "-" or "+" at the start or after ";" or
+// ","; a dash inside an item ("Ban Tuyên giáo - Dân vận") stays.
+func inlineRecipients(l string) []string {
+	_, rest, _ := strings.Cut(l, ":")
+	rest = strings.TrimSpace(rest)
+	if !strings.HasPrefix(rest, "- ") && !strings.HasPrefix(rest, "+ ") {
+		return []string{}
+	}
+	out := []string{}
+	for start, i := 0, 1; i <= len(rest); i++ {
+		if i < len(rest) && !(rest[i] == '-' || rest[i] == '+') {
+			continue
+		}
+		if before := strings.TrimRight(rest[:i], " "); i < len(rest) && !strings.HasSuffix(before, ";") && !strings.HasSuffix(before, ",") {
+			continue
+		}
+		if r := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest[start+1:i]), ",;.")); r != "" {
+			out = append(out, r)
+		}
+		start = i
 	}
 	return out
 }
@@ -98,6 +125,9 @@ func signatureIn(ls []line, from, to int) *Signature {
 			case s == "" || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "-"):
 			case isPersonName(stripRank(s)):
 				sig.Name = Str(stripRank(s))
+				if sig.Title == "" {
+					sig.OnBehalf, sig.Title = splitTitle(sig.OnBehalf)
+				}
 				return sig
 			case isUpperLine(s) && sig.Title == "":
 				sig.Title = Str(s)
@@ -108,6 +138,32 @@ func signatureIn(ls []line, from, to int) *Signature {
 		}
 	}
 	return nil
+}
+
+// headTitles are the titles of heads who sign, ending a one-line
+// signature "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH".
+var headTitles = []string{"CHỦ TỊCH", "BÍ THƯ", "GIÁM ĐỐC", "TRƯỞNG BAN", "VIỆN TRƯỞNG", "CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG"}
+
+// splitTitle splits the signer's title off a one-line signature that web
+// copies flatten: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" → "KT. CHỦ TỊCH" and "PHÓ
+// CHỦ TỊCH"; "TM. BAN THƯỜNG VỤ PHÓ BÍ THƯ"; "TM. ỦY BAN NHÂN DÂN CHỦ
+// TỊCH". A deputy's title ("PHÓ …") is split wherever it starts, a head's
+// only at the end and after more than the prefix ("KT. CHỦ TỊCH" alone
+// stays).
+func splitTitle(on Str) (Str, Str) {
+	s := string(on)
+	if s == "" || strings.Contains(s, " / ") {
+		return on, ""
+	}
+	if i := strings.Index(s, " PHÓ "); i > 0 && strings.Contains(s[:i], " ") {
+		return Str(s[:i]), Str(s[i+1:])
+	}
+	for _, t := range headTitles {
+		if head, ok := strings.CutSuffix(s, " "+t); ok && strings.Contains(head, " ") && !strings.HasSuffix(head, " PHÓ") {
+			return Str(head), Str(t)
+		}
+	}
+	return on, ""
 }
 
 // ranks are military and police ranks written before a signer's name
